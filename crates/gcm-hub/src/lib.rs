@@ -1,0 +1,7 @@
+//! The gcm-hub program: settings, logging, and the start and stop of a server node. The
+//! binary (`main.rs`) parses the command line and calls into here; the integration tests
+//! start the very same server through [`server::start`].
+
+pub mod config;
+pub mod logging;
+pub mod server;

@@ -1,0 +1,89 @@
+//! The web layer of gcm-hub: HTML pages (no JavaScript needed), the JSON API under `/api/v1`
+//! with its generated OpenAPI document, open-data exports under `/data`, and operations
+//! endpoints (`/healthz`, `/metrics`).
+//!
+//! [`router`] builds the whole application in one place; handlers live one file per action
+//! under `routes/<domain>/`. Every error goes through [`error::render_errors`].
+
+pub mod assets;
+pub mod error;
+pub mod i18n;
+mod middleware;
+pub mod openapi;
+pub mod pages;
+mod routes;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+
+pub use error::{AppError, AppResult};
+pub use i18n::Lang;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: gcm_store::Db,
+    pub assets: Arc<assets::Assets>,
+    pub started: std::time::Instant,
+}
+
+impl AppState {
+    pub fn new(db: gcm_store::Db) -> Self {
+        AppState {
+            db,
+            assets: Arc::new(assets::Assets::load()),
+            started: std::time::Instant::now(),
+        }
+    }
+}
+
+/// Settings of the HTTP layer.
+#[derive(Debug, Clone)]
+pub struct WebOptions {
+    /// Longest time a request may take before it is answered with 503.
+    pub request_timeout: Duration,
+}
+
+impl Default for WebOptions {
+    fn default() -> Self {
+        WebOptions {
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The whole application.
+pub fn router(state: AppState, options: &WebOptions) -> Router {
+    let (api, openapi) = openapi::api_router().split_for_parts();
+    let docs = openapi::swagger_ui(openapi);
+
+    Router::new()
+        .merge(routes::pages())
+        .merge(api)
+        .merge(docs)
+        .route("/healthz", get(routes::ops::healthz))
+        .route("/metrics", get(routes::ops::metrics))
+        .route("/static/{file}", get(assets::serve))
+        .route("/robots.txt", get(routes::ops::robots))
+        .fallback(routes::ops::fallback)
+        // Inner to outer: a panic becomes a 500 before the error renderer sees it, so even a
+        // panic gets a localized page or the JSON envelope.
+        .layer(CatchPanicLayer::custom(middleware::panic_to_error))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(CompressionLayer::new())
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
+        ))
+        .layer(axum::middleware::from_fn(middleware::track))
+        .with_state(state)
+}

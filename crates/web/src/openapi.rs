@@ -1,0 +1,45 @@
+//! The OpenAPI document, generated from the handlers' `#[utoipa::path]` annotations, and the
+//! vendored Swagger UI that renders it at `/api/docs` (nothing is downloaded at build or run
+//! time: utoipa-swagger-ui's `vendored` feature ships the files in the binary).
+
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::AppState;
+use crate::error::{ErrorBody, ErrorEnvelope};
+use crate::routes::api;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "gcm-hub API",
+        description = "Open API of gcm-hub, the platform for implementing, funding and reviewing \
+                       the Global Compact for Safe, Orderly and Regular Migration. Errors use one \
+                       envelope: `{\"error\":{\"code\",\"message\",\"details\"}}`; messages follow \
+                       `?lang=` (en, fr, es, nb, nl) or `Accept-Language`. Lists return \
+                       `{\"items\",\"total\",\"next\"}`.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    components(schemas(ErrorEnvelope, ErrorBody)),
+    tags(
+        (name = "meta", description = "About this gcm-hub instance"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The `/api/v1` routes together with their documentation.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).routes(routes!(api::info::info))
+}
+
+/// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).
+pub fn document() -> utoipa::openapi::OpenApi {
+    api_router().split_for_parts().1
+}
+
+/// Swagger UI at `/api/docs`, and the document at `/api/v1/openapi.json`.
+pub fn swagger_ui(doc: utoipa::openapi::OpenApi) -> SwaggerUi {
+    SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", doc)
+}

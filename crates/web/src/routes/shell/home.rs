@@ -1,0 +1,28 @@
+//! `GET /{lang}/`: the home page.
+
+use axum::extract::State;
+use axum::response::Html;
+
+use super::PageLang;
+use crate::AppState;
+use crate::i18n::{Lang, Tr};
+use crate::pages::{Area, AreaCard, Chrome, HomePage, render};
+
+pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Html<String> {
+    let tr = Tr::new(lang);
+    let areas = Area::ALL
+        .into_iter()
+        .map(|a| AreaCard {
+            href: format!("/{}/{}", lang.code(), a.slug()),
+            title: tr.t(&format!("nav-{}", a.slug())),
+            summary: tr.t(&format!("area-{}-summary", a.slug())),
+        })
+        .collect();
+    Html(render(&HomePage {
+        c: Chrome::new(&state, lang, "/", None),
+        areas,
+        objectives: 23,
+        principles: 10,
+        languages: Lang::ALL.len() as i64,
+    }))
+}

@@ -194,4 +194,31 @@ mod tests {
         );
         assert_eq!(Tr::new(Lang::En).t("no-such-message"), "no-such-message");
     }
+
+    /// Message ids of a locale file, in order.
+    fn ids(lang: Lang) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../locales")
+            .join(lang.code())
+            .join("main.ftl");
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        text.lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_locale_has_the_same_messages_as_english() {
+        let en = ids(Lang::En);
+        assert!(en.len() > 20);
+        for lang in Lang::ALL {
+            assert_eq!(
+                ids(lang),
+                en,
+                "locales/{}/main.ftl differs from English",
+                lang.code()
+            );
+        }
+    }
 }

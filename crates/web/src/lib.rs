@@ -59,10 +59,18 @@ impl Default for WebOptions {
 
 /// The whole application.
 pub fn router(state: AppState, options: &WebOptions) -> Router {
+    router_with(state, options, Router::new())
+}
+
+/// The whole application plus `extra` routes, which get the same layers (error rendering,
+/// headers, metrics) as the built-in ones. Tests use it to exercise failure paths that no
+/// built-in route can be made to take on purpose, such as a panic.
+pub fn router_with(state: AppState, options: &WebOptions, extra: Router<AppState>) -> Router {
     let (api, openapi) = openapi::api_router().split_for_parts();
     let docs = openapi::swagger_ui(openapi);
 
     Router::new()
+        .merge(extra)
         .merge(routes::pages())
         .merge(api)
         .merge(docs)
@@ -79,7 +87,9 @@ pub fn router(state: AppState, options: &WebOptions) -> Router {
             error::render_errors,
         ))
         .layer(axum::middleware::from_fn(middleware::security_headers))
-        .layer(CompressionLayer::new())
+        // Fastest level: pages are small and dynamic; higher levels cost far more CPU than
+        // they save in bytes (measured by benches/http.rs).
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             options.request_timeout,

@@ -1,0 +1,231 @@
+//! The test harness shared by every integration test.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Once;
+use std::time::Duration;
+
+use gcm_hub::config::Settings;
+use gcm_hub::server::{self, Running};
+
+/// Says once per process, on the real stderr (not captured by the test runner), that a suite
+/// was skipped and how to enable it.
+pub fn announce_skip(suite: &'static str, how: &'static str) {
+    static PG: Once = Once::new();
+    static BROWSER: Once = Once::new();
+    let once = if suite == "postgres" { &PG } else { &BROWSER };
+    once.call_once(|| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n*** SKIPPED: the {suite} suite did not run ({how}) ***\n"
+        );
+    });
+}
+
+/// A fresh PostgreSQL database for one test, dropped when the guard goes.
+pub struct PgDatabase {
+    admin_url: String,
+    pub name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    /// `None` when `GCM_TEST_DATABASE_URL` is unset; panics when it is set but unusable, so a
+    /// misconfigured CI fails instead of silently skipping.
+    pub async fn create() -> Option<PgDatabase> {
+        let Ok(admin_url) = std::env::var("GCM_TEST_DATABASE_URL") else {
+            announce_skip(
+                "postgres",
+                "set GCM_TEST_DATABASE_URL=postgres://… to run it",
+            );
+            return None;
+        };
+        let name = format!("gcm_test_{}", uuid::Uuid::now_v7().simple());
+        let db = gcm_store::Db::connect(&admin_url, 1)
+            .await
+            .unwrap_or_else(|e| panic!("GCM_TEST_DATABASE_URL is set but unusable: {e}"));
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(db.pool())
+            .await
+            .expect("create test database");
+        db.close().await;
+        let url = with_database(&admin_url, &name);
+        Some(PgDatabase {
+            admin_url,
+            name,
+            url,
+        })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime; do the async cleanup on a thread of its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async {
+                if let Ok(db) = gcm_store::Db::connect(&admin, 1).await {
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .execute(db.pool())
+                    .await;
+                    db.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{host_part}/{name}?{q}"),
+        None => format!("{host_part}/{name}"),
+    }
+}
+
+/// A running server with a fresh database, and an HTTP client that does not follow redirects.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub node: Option<Running>,
+    pub _data_dir: tempfile::TempDir,
+    pub _pg: Option<PgDatabase>,
+}
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        Self::start(None).await
+    }
+
+    /// `None` (and the suite announced as skipped) without `GCM_TEST_DATABASE_URL`.
+    pub async fn postgres() -> Option<TestApp> {
+        let pg = PgDatabase::create().await?;
+        Some(Self::start(Some(pg)).await)
+    }
+
+    async fn start(pg: Option<PgDatabase>) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: pg.as_ref().map(|p| p.url.clone()),
+            data_dir: data_dir.path().to_path_buf(),
+            db_max_connections: 5,
+            job_poll_ms: 50,
+            ..Settings::default()
+        };
+        let node = server::start(&settings).await.expect("server starts");
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        TestApp {
+            addr: node.addr,
+            client,
+            node: Some(node),
+            _data_dir: data_dir,
+            _pg: pg,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn db(&self) -> &gcm_store::Db {
+        &self.node.as_ref().unwrap().db
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_with(&self, path: &str, header: &str, value: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(header, value)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap())
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        let body = res.text().await.unwrap();
+        let json = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("GET {path}: not JSON ({e}): {body}"));
+        (status, json)
+    }
+}
+
+/// Declares a test that runs once on SQLite and once on PostgreSQL:
+/// `db_test!(name, |app: TestApp| async move { … });` makes `name::sqlite` and `name::postgres`.
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::harness::TestApp::sqlite().await;
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(app) = $crate::harness::TestApp::postgres().await else {
+                    return;
+                };
+                ($body)(app).await;
+            }
+        }
+    };
+}
+
+#[test]
+fn with_database_replaces_the_name() {
+    assert_eq!(
+        with_database("postgres://u@127.0.0.1:5432/postgres", "x"),
+        "postgres://u@127.0.0.1:5432/x"
+    );
+    assert_eq!(
+        with_database("postgres://127.0.0.1/db?sslmode=disable", "x"),
+        "postgres://127.0.0.1/x?sslmode=disable"
+    );
+    assert_eq!(
+        with_database("postgres://127.0.0.1", "x"),
+        "postgres://127.0.0.1/x"
+    );
+}
+
+/// Text as askama escapes it in HTML, to look for translated strings in a page.
+pub fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}

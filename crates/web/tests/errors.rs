@@ -51,7 +51,10 @@ async fn a_panic_becomes_a_localized_500_page() {
         assert!(ctype.starts_with("text/html"));
         let title = Tr::new(lang).t("error-500-title").replace('\'', "&#39;");
         assert!(body.contains(&title), "{lang}: {body}");
-        assert!(!body.contains("secret-panic-detail"), "the panic message must not leak");
+        assert!(
+            !body.contains("secret-panic-detail"),
+            "the panic message must not leak"
+        );
     }
     // The server is still there afterwards.
     let (status, _, _) = fetch(&app, "/en/").await;

@@ -26,6 +26,8 @@ pub enum StartError {
     Listen { addr: SocketAddr, reason: String },
     #[error("{0}")]
     Database(#[from] gcm_store::DbError),
+    #[error("the shipped Compact data cannot be loaded: {0}")]
+    Compact(#[from] gcm_compact::CompactError),
 }
 
 /// A running node.
@@ -104,6 +106,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         addr: settings.addr,
         reason: e.to_string(),
     })?;
+    let compact = Arc::new(gcm_compact::Compact::load_shipped()?);
     let db = open_database(settings).await?;
 
     let (stop, stop_rx) = watch::channel(false);
@@ -113,7 +116,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         stop_rx.clone(),
     ));
 
-    let state = gcm_web::AppState::new(db.clone());
+    let state = gcm_web::AppState::new(db.clone(), compact);
     let options = gcm_web::WebOptions {
         request_timeout: Duration::from_secs(settings.request_timeout_secs),
     };

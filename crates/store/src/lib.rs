@@ -11,6 +11,7 @@
 
 pub mod change_log;
 mod db;
+pub mod framework_links;
 pub mod jobs;
 pub mod migrate;
 pub mod schema;

@@ -19,11 +19,18 @@ pub struct Migration {
 
 /// All migrations, in order. Append only; never edit one that has shipped (the checksum
 /// check refuses a database whose applied migration differs from the binary's).
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sql: include_str!("../migrations/0001_foundation.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sql: include_str!("../migrations/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "framework_links",
+        sql: include_str!("../migrations/0002_framework_links.sql"),
+    },
+];
 
 impl Migration {
     /// The SQL with dialect tokens replaced for `backend`.

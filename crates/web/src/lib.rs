@@ -6,6 +6,7 @@
 //! under `routes/<domain>/`. Every error goes through [`error::render_errors`].
 
 pub mod assets;
+pub mod compact_view;
 pub mod error;
 pub mod i18n;
 mod middleware;
@@ -28,14 +29,17 @@ pub use i18n::Lang;
 #[derive(Clone)]
 pub struct AppState {
     pub db: gcm_store::Db,
+    /// The Compact and the other frameworks, loaded once at start.
+    pub compact: Arc<gcm_compact::Compact>,
     pub assets: Arc<assets::Assets>,
     pub started: std::time::Instant,
 }
 
 impl AppState {
-    pub fn new(db: gcm_store::Db) -> Self {
+    pub fn new(db: gcm_store::Db, compact: Arc<gcm_compact::Compact>) -> Self {
         AppState {
             db,
+            compact,
             assets: Arc::new(assets::Assets::load()),
             started: std::time::Instant::now(),
         }

@@ -23,7 +23,14 @@ async fn app() -> (Router, tempfile::TempDir) {
         .route("/{lang}/boom", get(boom))
         .route("/api/v1/boom", get(boom));
     (
-        router_with(AppState::new(db), &WebOptions::default(), extra),
+        router_with(
+            AppState::new(
+                db,
+                std::sync::Arc::new(gcm_compact::Compact::load_shipped().unwrap()),
+            ),
+            &WebOptions::default(),
+            extra,
+        ),
         dir,
     )
 }

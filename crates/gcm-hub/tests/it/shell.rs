@@ -61,10 +61,15 @@ db_test!(every_area_has_a_page, |app: TestApp| async move {
     for area in gcm_web::pages::Area::ALL {
         let (status, html) = app.get_text(&format!("/es/{}", area.slug())).await;
         assert_eq!(status, 200, "{}", area.slug());
-        assert!(html.contains("aria-current=\"page\""), "{}", area.slug());
-        assert!(html.contains(&esc(
-            &Tr::new(Lang::Es).t(&format!("area-{}-mandate", area.slug()))
-        )));
+        // The area is marked current in the navigation.
+        let label = esc(&Tr::new(Lang::Es).t(&format!("nav-{}", area.slug())));
+        let current = format!("aria-current=\"page\">{label}</a>");
+        assert!(html.contains(&current), "{}", area.slug());
+        // Areas not built yet quote the paragraph of the Compact that mandates them.
+        if area != gcm_web::pages::Area::Compact {
+            let mandate = Tr::new(Lang::Es).t(&format!("area-{}-mandate", area.slug()));
+            assert!(html.contains(&esc(&mandate)), "{}", area.slug());
+        }
     }
 });
 

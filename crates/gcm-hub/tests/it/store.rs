@@ -184,3 +184,80 @@ db_test!(the_server_worker_picks_up_jobs, |app: TestApp| async move {
     }
     assert_eq!(status, JobStatus::Failed);
 });
+
+db_test!(
+    framework_links_check_references,
+    |app: TestApp| async move {
+        use gcm_store::framework_links::{self as links, Link, TagError};
+        let compact = gcm_compact::Compact::load_shipped().unwrap();
+        let db = app.db();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let good = vec![
+            Link::new("gcm:obj:20"),
+            Link::new("gcm:obj:20:c"),
+            Link {
+                reference: "gcm:gp:human-rights".into(),
+                note: Some("rights-based remittance services".into()),
+            },
+        ];
+        links::replace(&mut conn, &compact, "practice", "p1", &good)
+            .await
+            .unwrap();
+        links::replace(
+            &mut conn,
+            &compact,
+            "practice",
+            "p2",
+            &[Link::new("gcm:obj:20:a")],
+        )
+        .await
+        .unwrap();
+        links::replace(
+            &mut conn,
+            &compact,
+            "pledge",
+            "g1",
+            &[Link::new("gcm:para:36")],
+        )
+        .await
+        .unwrap();
+
+        // An unknown reference is refused by name and the item's tags stay as they were.
+        for bad in ["gcm:obj:24", "gcm:obj:20:zz", "nonsense", "gcm:gp:kindness"] {
+            let err = links::replace(
+                &mut conn,
+                &compact,
+                "practice",
+                "p1",
+                &[Link::new("gcm:obj:1"), Link::new(bad)],
+            )
+            .await
+            .unwrap_err();
+            assert!(
+                matches!(err, TagError::UnknownReference { .. }),
+                "{bad}: {err}"
+            );
+            assert!(err.to_string().contains(bad), "{err}");
+        }
+        drop(conn);
+        let kept = links::of_item(db, "practice", "p1").await.unwrap();
+        assert_eq!(kept.len(), 3);
+        assert!(
+            kept.iter()
+                .any(|l| l.note.as_deref() == Some("rights-based remittance services"))
+        );
+
+        // Objective 20 counts both practices (one through an action) and the pledge tagged with
+        // its commitment paragraph 36.
+        let counts = links::counts_for_objective(db, 20).await.unwrap();
+        assert_eq!(counts.get("practice"), Some(&2));
+        assert_eq!(counts.get("pledge"), Some(&1));
+        assert!(links::counts_for_objective(db, 1).await.unwrap().is_empty());
+        assert_eq!(
+            links::items_with(db, "practice", "gcm:obj:20:c")
+                .await
+                .unwrap(),
+            vec!["p1".to_string()]
+        );
+    }
+);

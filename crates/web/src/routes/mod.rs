@@ -1,6 +1,7 @@
 //! Handlers, one file per action, grouped by domain.
 
 pub mod api;
+pub mod compact;
 pub mod ops;
 pub mod shell;
 
@@ -15,7 +16,26 @@ pub fn pages() -> Router<AppState> {
         .route("/", get(shell::root::redirect))
         .route("/{lang}", get(shell::root::add_slash))
         .route("/{lang}/", get(shell::home::page));
-    for area in crate::pages::Area::ALL {
+    r = r
+        .route("/{lang}/compact", get(compact::home::page))
+        .route(
+            "/{lang}/compact/objectives/{number}",
+            get(compact::objective::page),
+        )
+        .route(
+            "/{lang}/compact/objectives/{number}/compare",
+            get(compact::compare::page),
+        )
+        .route(
+            "/{lang}/compact/chapters/{section}",
+            get(compact::chapter::page),
+        )
+        .route("/{lang}/compact/alignment", get(compact::alignment::page));
+    // Areas whose capability has not landed yet show their landing page.
+    for area in crate::pages::Area::ALL
+        .into_iter()
+        .filter(|a| *a != crate::pages::Area::Compact)
+    {
         r = r.route(
             &format!("/{{lang}}/{}", area.slug()),
             get(shell::area::page),

@@ -21,8 +21,8 @@ pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Ht
     Html(render(&HomePage {
         c: Chrome::new(&state, lang, "/", None),
         areas,
-        objectives: 23,
-        principles: 10,
+        objectives: state.compact.structure().objectives.len() as i64,
+        principles: state.compact.structure().principles.len() as i64,
         languages: Lang::ALL.len() as i64,
     }))
 }

@@ -124,3 +124,5 @@ kind-pledge = Pledges
 kind-request = Support requests
 kind-project = Projects
 kind-review = Reviews
+api-error-invalid-reference = "{ $reference }" is not a valid reference (expected e.g. gcm:obj:20, gcm:obj:20:c, gcm:para:43:a:iii, gcm:gp:human-rights).
+api-error-unknown-reference = The reference "{ $reference }" does not point to anything in the Compact or the frameworks.

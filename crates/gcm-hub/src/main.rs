@@ -52,13 +52,55 @@ enum Command {
     Version,
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// The Compact as data: extract it from the seed texts, report how translations align.
+    Compact {
+        #[command(subcommand)]
+        command: CompactCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CompactCommand {
+    /// Extract one translation from a seed text and print it as JSON.
+    Extract {
+        /// The seed text (e.g. data/seeds/000_….txt for nb, 001_….txt for nl).
+        seed: PathBuf,
+        /// Language of the seed: nb or nl.
+        #[arg(long)]
+        lang: String,
+    },
+    /// Re-extract every translation from a seed directory and write data/compact/.
+    Build {
+        /// Directory holding the seed texts.
+        #[arg(long, default_value = "data/seeds")]
+        seeds: PathBuf,
+        /// Where to write structure.json, nb.json, nl.json, alignment.json.
+        #[arg(long, default_value = "data/compact")]
+        out: PathBuf,
+    },
+    /// List every place where the translations do not line up (from a seed directory, or
+    /// from the data shipped in this binary).
+    Alignment {
+        /// Re-extract from this seed directory instead of using the shipped data.
+        #[arg(long)]
+        seeds: Option<PathBuf>,
+    },
+}
+
+/// Prints a line to stdout; a closed pipe (`gcm-hub … | head`) ends output quietly instead
+/// of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Version => {
-            println!(
+            say!(
                 "gcm-hub {} (database schema {})",
                 env!("CARGO_PKG_VERSION"),
                 gcm_store::migrate::MIGRATIONS
@@ -70,11 +112,12 @@ fn main() -> ExitCode {
         }
         Command::Openapi => match gcm_web::openapi::document().to_pretty_json() {
             Ok(json) => {
-                println!("{json}");
+                say!("{json}");
                 Ok(())
             }
             Err(e) => Err(e.to_string()),
         },
+        Command::Compact { command } => compact(command),
         Command::Serve { addr, common } => settings(&common, addr).and_then(|s| run(serve(s))),
         Command::Migrate { common } => settings(&common, None).and_then(|s| run(migrate(s))),
     };
@@ -83,6 +126,61 @@ fn main() -> ExitCode {
         Err(msg) => {
             eprintln!("error: {msg}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn compact(command: CompactCommand) -> Result<(), String> {
+    use gcm_compact::build;
+    match command {
+        CompactCommand::Extract { seed, lang } => {
+            let lang: gcm_compact::Lang = lang.parse().map_err(|e| format!("{e}"))?;
+            let json = build::extract_file_json(&seed, lang).map_err(|e| e.to_string())?;
+            say!("{json}");
+            Ok(())
+        }
+        CompactCommand::Build { seeds, out } => {
+            let shipped = build::build_from_dir(&seeds).map_err(|e| e.to_string())?;
+            let written = shipped.write_to(&out).map_err(|e| e.to_string())?;
+            for path in written {
+                say!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        CompactCommand::Alignment { seeds } => {
+            let gaps = match seeds {
+                Some(dir) => {
+                    let shipped = build::build_from_dir(&dir).map_err(|e| e.to_string())?;
+                    shipped.alignment.gaps
+                }
+                None => gcm_compact::Compact::load_shipped()
+                    .map_err(|e| e.to_string())?
+                    .gaps()
+                    .to_vec(),
+            };
+            if gaps.is_empty() {
+                say!("no gaps: the translations line up everywhere");
+            }
+            for g in &gaps {
+                let missing: Vec<&str> = g.missing_in.iter().map(|l| l.code()).collect();
+                say!(
+                    "{}\t{:?}\tmissing in: {}\t{}{}",
+                    g.location,
+                    g.kind,
+                    if missing.is_empty() {
+                        "-".to_string()
+                    } else {
+                        missing.join(",")
+                    },
+                    g.description,
+                    g.resolution
+                        .as_deref()
+                        .map(|r| format!(" (resolved: {r})"))
+                        .unwrap_or_default()
+                );
+            }
+            say!("{} gap(s)", gaps.len());
+            Ok(())
         }
     }
 }
@@ -115,7 +213,7 @@ async fn serve(settings: Settings) -> Result<(), String> {
     } else {
         format!("http://{}/", node.addr)
     };
-    println!(
+    say!(
         "gcm-hub {} is serving {shown} (database: {}, data directory: {})",
         env!("CARGO_PKG_VERSION"),
         node.db.backend().name(),
@@ -136,7 +234,7 @@ async fn migrate(settings: Settings) -> Result<(), String> {
         .last()
         .map(|m| m.version)
         .unwrap_or(0);
-    println!("database is at schema version {version}");
+    say!("database is at schema version {version}");
     db.close().await;
     Ok(())
 }

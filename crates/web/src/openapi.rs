@@ -25,13 +25,19 @@ use crate::routes::api;
     components(schemas(ErrorEnvelope, ErrorBody)),
     tags(
         (name = "meta", description = "About this gcm-hub instance"),
+        (name = "compact", description = "The Global Compact for Migration as data: objectives, actions, guiding principles, paragraphs"),
     )
 )]
 pub struct ApiDoc;
 
 /// The `/api/v1` routes together with their documentation.
 pub fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).routes(routes!(api::info::info))
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(api::info::info))
+        .routes(routes!(api::compact::objectives))
+        .routes(routes!(api::compact::objective))
+        .routes(routes!(api::compact::principles))
+        .routes(routes!(api::compact::resolve))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

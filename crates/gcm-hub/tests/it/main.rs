@@ -11,5 +11,6 @@ mod harness;
 mod api;
 mod browser;
 mod cli;
+mod compact;
 mod shell;
 mod store;

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod compact;
+pub mod opendata;
 pub mod ops;
 pub mod shell;
 
@@ -30,7 +31,9 @@ pub fn pages() -> Router<AppState> {
             "/{lang}/compact/chapters/{section}",
             get(compact::chapter::page),
         )
-        .route("/{lang}/compact/alignment", get(compact::alignment::page));
+        .route("/{lang}/compact/alignment", get(compact::alignment::page))
+        .route("/data/compact.json", get(opendata::compact::json))
+        .route("/data/compact.csv", get(opendata::compact::csv));
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL
         .into_iter()

@@ -2,6 +2,7 @@
 //! run on every page a test visits. Enabled by `GCM_TEST_BROWSER=1`; axe-core comes from npm
 //! (`npm ci` at the repository root puts it in node_modules/).
 
+mod compact;
 mod shell;
 
 use std::net::TcpListener;

@@ -1,3 +1,4 @@
 //! JSON API handlers under `/api/v1`.
 
+pub mod compact;
 pub mod info;

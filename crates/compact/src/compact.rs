@@ -1,12 +1,16 @@
 //! The shipped Compact data (embedded at compile time from
-//! `data/compact/*.json`) with typed lookups and reference resolution.
+//! `data/compact/*.json` and `data/frameworks/*.json`) with typed lookups,
+//! reference resolution, English display texts and the crosswalk to the
+//! related frameworks.
 
 use std::collections::BTreeMap;
 
 use crate::align::AlignmentGap;
+use crate::english::EnglishFile;
 use crate::files::{
     AlignmentFile, Entry, LanguageFile, ObjectiveInfo, ParagraphInfo, PrincipleInfo, StructureFile,
 };
+use crate::frameworks::{Basis, FrameworkError, FrameworkItem, FrameworkLoadError, Frameworks};
 use crate::lang::Lang;
 use crate::model::objective_of_paragraph;
 use crate::reference::{GuidingPrinciple, Ref};
@@ -15,6 +19,8 @@ const STRUCTURE_JSON: &str = include_str!("../../../data/compact/structure.json"
 const NB_JSON: &str = include_str!("../../../data/compact/nb.json");
 const NL_JSON: &str = include_str!("../../../data/compact/nl.json");
 const ALIGNMENT_JSON: &str = include_str!("../../../data/compact/alignment.json");
+/// `data/compact/en.json` (maintained by hand, not generated from the seeds).
+const EN_JSON: &str = include_str!("../../../data/compact/en.json");
 
 /// The shipped files, verbatim, as (file name, contents). Used by the test
 /// that compares them with a fresh extraction.
@@ -46,6 +52,9 @@ pub enum CompactError {
         /// Language from the file name.
         expected: Lang,
     },
+    /// A framework file is invalid.
+    #[error(transparent)]
+    Framework(#[from] FrameworkLoadError),
 }
 
 /// A reference could not be resolved.
@@ -80,6 +89,10 @@ pub enum ResolveError {
     /// No data for this language.
     #[error("no shipped data for language {0}")]
     UnknownLanguage(Lang),
+    /// A framework reference (`gfmd:`, `cs5:`, `sdg:`) names nothing in the
+    /// shipped framework data ("unknown GFMD cluster 7; there are 6").
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
 }
 
 /// Text of a resolved element in one language.
@@ -101,12 +114,36 @@ pub struct Resolved<'a> {
     pub texts: BTreeMap<Lang, ResolvedText<'a>>,
 }
 
-/// The Compact: skeleton, texts per language, alignment gaps.
+/// Text of a reference as shown in one interface language, see
+/// [`Compact::display_text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayText {
+    /// Title: objective title, principle name, short title of a paragraph,
+    /// title of a framework item.
+    pub title: Option<String>,
+    /// The text; `None` when the translation lacks the element or there is no
+    /// English summary of it.
+    pub text: Option<String>,
+    /// Language of the text actually returned (`en` for English summaries
+    /// shown on French or Spanish pages, and for framework items).
+    pub lang: &'static str,
+    /// True when `text` is a summary written by gcm-hub, not the text of the
+    /// Compact or of the framework.
+    pub is_summary: bool,
+}
+
+/// Interface languages accepted by [`Compact::display_text`].
+pub const DISPLAY_LANGUAGES: [&str; 5] = ["en", "fr", "es", "nb", "nl"];
+
+/// The Compact: skeleton, texts per language, alignment gaps, English
+/// titles and summaries, and the related frameworks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compact {
     structure: StructureFile,
     languages: BTreeMap<Lang, LanguageFile>,
     alignment: AlignmentFile,
+    english: EnglishFile,
+    frameworks: Frameworks,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, CompactError> {
@@ -126,7 +163,8 @@ impl Compact {
         )
     }
 
-    /// Loads data from JSON strings in the shipped format.
+    /// Loads data from JSON strings in the shipped format. The English file
+    /// and the frameworks are the shipped ones.
     pub fn from_json(
         structure: &str,
         languages: &[(Lang, &str)],
@@ -151,7 +189,30 @@ impl Compact {
             structure,
             languages: map,
             alignment,
+            english: parse("en.json", EN_JSON)?,
+            frameworks: Frameworks::load_shipped()?,
         })
+    }
+
+    /// English titles, labels and summaries (`data/compact/en.json`).
+    pub fn english(&self) -> &EnglishFile {
+        &self.english
+    }
+
+    /// The related frameworks (`data/frameworks/`).
+    pub fn frameworks(&self) -> &Frameworks {
+        &self.frameworks
+    }
+
+    /// The framework item a `gfmd:`, `cs5:` or `sdg:` reference names.
+    pub fn framework_item(&self, r: &Ref) -> Result<FrameworkItem<'_>, ResolveError> {
+        Ok(self.frameworks.item(r)?)
+    }
+
+    /// Framework items linked to objective `n` (GFMD clusters, civil-society
+    /// points, SDG targets and indicators), with the basis of each link.
+    pub fn crosswalk_for_objective(&self, n: u8) -> Vec<(Ref, Basis)> {
+        self.frameworks.crosswalk_for_objective(n)
     }
 
     /// The language-independent skeleton.
@@ -214,7 +275,8 @@ impl Compact {
         Some(self.entry(&Ref::Principle(p), lang)?.text())
     }
 
-    /// Checks that `r` names an element of the Compact.
+    /// Checks that `r` names an element of the Compact or an item of the
+    /// shipped frameworks.
     pub fn check(&self, r: &Ref) -> Result<(), ResolveError> {
         match *r {
             Ref::Para { number, item, sub } => {
@@ -259,15 +321,15 @@ impl Compact {
                     Err(ResolveError::UnknownPrinciple(*r))
                 }
             }
-            Ref::GfmdCluster(_) | Ref::Cs5(_) | Ref::Sdg { .. } => {
-                Err(ResolveError::NotInCompact(*r))
-            }
+            Ref::GfmdCluster(_) | Ref::Cs5(_) | Ref::Sdg { .. } => Ok(self.frameworks.check(r)?),
         }
     }
 
     /// Resolves a reference to its texts in all languages. Errors if the
-    /// element does not exist in the Compact (unknown objective, action,
-    /// paragraph item…) or the reference points into another framework.
+    /// element does not exist (unknown objective, action, paragraph item,
+    /// framework item…). Framework items exist but have no text in the
+    /// translations of the Compact, so their `texts` are empty; see
+    /// [`Compact::framework_item`] and [`Compact::display_text`].
     pub fn resolve(&self, r: &Ref) -> Result<Resolved<'_>, ResolveError> {
         self.check(r)?;
         let texts = self
@@ -280,9 +342,13 @@ impl Compact {
         })
     }
 
-    /// Resolves a reference in one language.
+    /// Resolves a reference in one language. Framework references that
+    /// exist give [`ResolveError::NotInCompact`].
     pub fn resolve_in(&self, r: &Ref, lang: Lang) -> Result<ResolvedText<'_>, ResolveError> {
         self.check(r)?;
+        if !r.is_gcm() {
+            return Err(ResolveError::NotInCompact(*r));
+        }
         if !self.languages.contains_key(&lang) {
             return Err(ResolveError::UnknownLanguage(lang));
         }
@@ -311,6 +377,57 @@ impl Compact {
         Some(ResolvedText {
             title,
             text: entry.text(),
+        })
+    }
+
+    /// The text of `r` for an interface language (`en`, `fr`, `es`, `nb`,
+    /// `nl`; `None` for any other code or when `r` names nothing).
+    ///
+    /// - `nb`, `nl`: the extracted translation, with the objective title or
+    ///   principle label as title; `text` is `None` when that translation
+    ///   lacks the element.
+    /// - `en`, `fr`, `es`: gcm-hub's English title and summary (there are no
+    ///   French or Spanish translations yet), with `lang` `en` and
+    ///   `is_summary` true.
+    /// - Framework items (any language): their English title and text.
+    pub fn display_text(&self, r: &Ref, lang_code: &str) -> Option<DisplayText> {
+        let translation = match lang_code {
+            "nb" => Some(Lang::Nb),
+            "nl" => Some(Lang::Nl),
+            "en" | "fr" | "es" => None,
+            _ => return None,
+        };
+        self.check(r).ok()?;
+        if !r.is_gcm() {
+            let item = self.frameworks.item(r).ok()?;
+            return Some(DisplayText {
+                title: Some(item.title()),
+                text: Some(item.text().to_owned()),
+                lang: "en",
+                is_summary: item.text_is_summary(),
+            });
+        }
+        Some(match translation {
+            Some(lang) => match self.lookup(r, lang) {
+                Some(t) => DisplayText {
+                    title: t.title.map(str::to_owned),
+                    text: Some(t.text.to_owned()),
+                    lang: lang.code(),
+                    is_summary: false,
+                },
+                None => DisplayText {
+                    title: None,
+                    text: None,
+                    lang: lang.code(),
+                    is_summary: false,
+                },
+            },
+            None => DisplayText {
+                title: self.english.title(r).map(str::to_owned),
+                text: self.english.summary(r).map(str::to_owned),
+                lang: "en",
+                is_summary: true,
+            },
         })
     }
 }

@@ -11,22 +11,35 @@
 //! - [`align`](mod@align): comparison of translations and the gaps between them.
 //! - [`files`](mod@files): serde types of the shipped `data/compact/*.json` files.
 //! - [`build`](mod@build): seeds → shipped files (for the CLI and the freshness test).
-//! - [`compact`](mod@compact): [`Compact`], the embedded shipped data with lookups.
+//! - [`english`](mod@english): English titles, labels and summaries (`data/compact/en.json`).
+//! - [`frameworks`](mod@frameworks): the GFMD recollection, the civil-society 5-year action
+//!   plan and SDG targets (`data/frameworks/`), with crosswalks to the objectives.
+//! - [`compact`](mod@compact): [`Compact`], the embedded shipped data with lookups,
+//!   resolution of every reference kind and display texts per interface language.
 
 pub mod align;
 pub mod build;
 mod clean;
 pub mod compact;
+pub mod english;
 pub mod extract;
 pub mod files;
+pub mod frameworks;
 pub mod lang;
 pub mod lexicon;
 pub mod model;
 pub mod reference;
 
 pub use align::{AlignmentGap, GapKind, align, reconcile};
-pub use compact::{Compact, CompactError, ResolveError, Resolved, ResolvedText};
+pub use compact::{
+    Compact, CompactError, DISPLAY_LANGUAGES, DisplayText, ResolveError, Resolved, ResolvedText,
+};
+pub use english::{EnglishFile, ObjectiveEn, PrincipleEn, SummaryEn, TitleSource};
 pub use extract::extract;
+pub use frameworks::{
+    Basis, Cs5Point, FocusArea, FrameworkError, FrameworkInfo, FrameworkItem, Frameworks,
+    GfmdCluster, ObjectiveLink, SdgIndicator, SdgTargetInfo,
+};
 pub use lang::Lang;
 pub use model::{Document, Extraction, Note, NoteKind};
 pub use reference::{GuidingPrinciple, Ref, RefParseError};

@@ -5,7 +5,8 @@
 //! itself (23 objectives, 54 paragraphs, ten principles). Whether a given
 //! action letter or paragraph item exists is a question for the data, see
 //! [`crate::Compact::resolve`]. References into other frameworks
-//! (`gfmd:cluster:N`, `cs5:N`, `sdg:10.7.2`) are only checked for shape here.
+//! (`gfmd:cluster:N`, `cs5:N`, `sdg:10.7.2`) are only checked for shape here;
+//! [`crate::Compact::check`] checks them against the shipped framework data.
 
 use std::fmt;
 use std::str::FromStr;
@@ -164,11 +165,12 @@ pub enum Ref {
     },
     /// `gcm:gp:<slug>`.
     Principle(GuidingPrinciple),
-    /// `gfmd:cluster:N` (shape only).
+    /// `gfmd:cluster:N` (shape only; existence: [`crate::Compact::check`]).
     GfmdCluster(u16),
-    /// `cs5:N` (shape only).
+    /// `cs5:N` (shape only; existence: [`crate::Compact::check`]).
     Cs5(u16),
-    /// `sdg:G.T` or `sdg:G.T.I` (shape only; goal bounded to 1..=17).
+    /// `sdg:G.T` or `sdg:G.T.I` (shape only, goal bounded to 1..=17;
+    /// existence: [`crate::Compact::check`]).
     Sdg {
         /// Goal, 1..=17.
         goal: u8,

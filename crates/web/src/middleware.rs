@@ -68,7 +68,7 @@ pub async fn track(req: Request, next: Next) -> Response {
         method = %method,
         path = %path,
         status,
-        ms = elapsed.as_secs_f64() * 1000.0,
+        ms = elapsed.as_micros() as f64 / 1000.0,
         "request"
     );
     res

@@ -16,14 +16,7 @@ async fn objective_anchor_and_side_by_side() {
     let compact = Compact::load_shipped().unwrap();
 
     browser.visit(&app, "/nb/compact").await;
-    browser
-        .client
-        .find(Locator::Css("a[href='/nb/compact/objectives/20']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("a[href='/nb/compact/objectives/20']").await;
     assert_eq!(
         browser.client.current_url().await.unwrap().path(),
         "/nb/compact/objectives/20"
@@ -31,14 +24,7 @@ async fn objective_anchor_and_side_by_side() {
     browser.assert_accessible("/nb/compact/objectives/20").await;
 
     // Follow the anchor of action c: the URL names it and the targeted action holds its text.
-    browser
-        .client
-        .find(Locator::Css("a.action-letter[href='#c']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("a.action-letter[href='#c']").await;
     assert_eq!(
         browser.client.current_url().await.unwrap().fragment(),
         Some("c")
@@ -55,13 +41,8 @@ async fn objective_anchor_and_side_by_side() {
 
     // Switch to the side-by-side view of Norwegian and Dutch.
     browser
-        .client
-        .find(Locator::Css("a[href='/nb/compact/objectives/20/compare']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+        .click("a[href='/nb/compact/objectives/20/compare']")
+        .await;
     browser
         .assert_accessible("/nb/compact/objectives/20/compare")
         .await;
@@ -75,22 +56,8 @@ async fn objective_anchor_and_side_by_side() {
     assert!(cells[1].text().await.unwrap().contains(&start));
 
     // The form switches the columns without JavaScript: choose English summaries on the left.
-    browser
-        .client
-        .find(Locator::Css("#left option[value='en']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .find(Locator::Css(".compare-form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#left option[value='en']").await;
+    browser.click(".compare-form button").await;
     let url = browser.client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("left=en&right=nl"));
     browser.assert_accessible("compare en/nl").await;

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
 use crate::harness::{TestApp, announce_skip};
@@ -135,6 +135,17 @@ impl Browser {
             violations.len(),
             serde_json::to_string_pretty(&violations).unwrap()
         );
+    }
+
+    /// Clicks the element that `css` selects.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .click()
+            .await
+            .unwrap();
     }
 
     /// Presses and releases one key, as a keyboard user would.

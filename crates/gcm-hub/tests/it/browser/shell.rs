@@ -22,14 +22,7 @@ async fn home_pages_switch_language_and_pass_axe() {
 
     // Start in English and switch to Norwegian by clicking the switcher, as a person would.
     browser.visit(&app, "/en/hub").await;
-    browser
-        .client
-        .find(Locator::Css(".lang-switcher a[hreflang='nb']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click(".lang-switcher a[hreflang='nb']").await;
     let url = browser.client.current_url().await.unwrap();
     assert_eq!(url.path(), "/nb/hub");
     let html_lang = browser

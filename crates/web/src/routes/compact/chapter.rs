@@ -62,10 +62,7 @@ pub async fn page(
         .filter(|p| p.section == section)
         .map(|p| ParagraphView {
             number: p.number,
-            label: tr.t_with(
-                "compact-paragraph-n",
-                &[("number", crate::i18n::Arg::Num(i64::from(p.number)))],
-            ),
+            label: tr.tn("compact-paragraph-n", "number", i64::from(p.number)),
             text: shown(compact, &p.reference, lang).text,
             items: p
                 .items

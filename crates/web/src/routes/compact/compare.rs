@@ -110,10 +110,7 @@ pub async fn page(
     let mut rows = vec![
         Row {
             anchor: "title".into(),
-            label: tr.t_with(
-                "compact-objective-n",
-                &[("number", crate::i18n::Arg::Num(i64::from(n)))],
-            ),
+            label: tr.tn("compact-objective-n", "number", i64::from(n)),
             left: l.title,
             right: r.title,
         },
@@ -141,10 +138,7 @@ pub async fn page(
         ),
         page_lang: lang.code(),
         number: n,
-        heading: tr.t_with(
-            "compact-objective-n",
-            &[("number", crate::i18n::Arg::Num(i64::from(n)))],
-        ),
+        heading: tr.tn("compact-objective-n", "number", i64::from(n)),
         options,
         left_code,
         right_code,

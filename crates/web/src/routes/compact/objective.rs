@@ -88,10 +88,7 @@ pub async fn page(
             count: counts.get(*k).copied().unwrap_or(0),
         })
         .collect();
-    let heading = tr.t_with(
-        "compact-objective-n",
-        &[("number", crate::i18n::Arg::Num(i64::from(n)))],
-    );
+    let heading = tr.tn("compact-objective-n", "number", i64::from(n));
     Ok(Html(render(&ObjectivePage {
         c: Chrome::new(
             &state,
@@ -108,12 +105,10 @@ pub async fn page(
             .unwrap_or_else(|| objective_title(compact, n, Lang::En)),
         heading,
         source_note: source_note(lang),
-        paragraph_label: tr.t_with(
+        paragraph_label: tr.tn(
             "compact-paragraph-n",
-            &[(
-                "number",
-                crate::i18n::Arg::Num(i64::from(info.commitment_paragraph)),
-            )],
+            "number",
+            i64::from(info.commitment_paragraph),
         ),
         commitment: main.text,
         actions_intro: intro,

@@ -462,7 +462,9 @@ pub enum FrameworkError {
         count: usize,
     },
     /// No such SDG target or indicator in the shipped data.
-    #[error("`{reference}` is not an SDG target or indicator in the shipped data (known targets: {known})")]
+    #[error(
+        "`{reference}` is not an SDG target or indicator in the shipped data (known targets: {known})"
+    )]
     UnknownSdg {
         /// The reference.
         reference: Ref,
@@ -612,7 +614,12 @@ impl Frameworks {
                 id: "cs5",
                 name: &self.cs5.name,
                 full_title: &self.cs5.full_title,
-                items: self.cs5.points.iter().map(FrameworkItem::Cs5Point).collect(),
+                items: self
+                    .cs5
+                    .points
+                    .iter()
+                    .map(FrameworkItem::Cs5Point)
+                    .collect(),
             },
             FrameworkInfo {
                 id: "sdg",
@@ -667,12 +674,24 @@ impl Frameworks {
             }
         }
         for p in &self.cs5.points {
-            out.extend(p.objectives.iter().map(|l| (p.reference, l.objective, l.basis)));
+            out.extend(
+                p.objectives
+                    .iter()
+                    .map(|l| (p.reference, l.objective, l.basis)),
+            );
         }
         for t in &self.sdg.targets {
-            out.extend(t.objectives.iter().map(|l| (t.reference, l.objective, l.basis)));
+            out.extend(
+                t.objectives
+                    .iter()
+                    .map(|l| (t.reference, l.objective, l.basis)),
+            );
             for i in &t.indicators {
-                out.extend(i.objectives.iter().map(|l| (i.reference, l.objective, l.basis)));
+                out.extend(
+                    i.objectives
+                        .iter()
+                        .map(|l| (i.reference, l.objective, l.basis)),
+                );
             }
         }
         out
@@ -685,7 +704,9 @@ impl Frameworks {
         let mut problems = Vec::new();
         for (r, o, _) in self.all_links() {
             if !(1..=OBJECTIVE_COUNT).contains(&o) {
-                problems.push(format!("{r}: objective {o} is not in 1..={OBJECTIVE_COUNT}"));
+                problems.push(format!(
+                    "{r}: objective {o} is not in 1..={OBJECTIVE_COUNT}"
+                ));
             }
         }
         for c in &self.gfmd.clusters {
@@ -697,7 +718,11 @@ impl Frameworks {
                     problems.push(format!("focus area {} is under cluster {}", a.id, c.number));
                 }
             }
-            for l in c.sdg.iter().chain(c.focus_areas.iter().flat_map(|a| a.sdg.iter())) {
+            for l in c
+                .sdg
+                .iter()
+                .chain(c.focus_areas.iter().flat_map(|a| a.sdg.iter()))
+            {
                 if self.item(&l.reference).is_err() {
                     problems.push(format!("{}: unknown SDG link {}", c.reference, l.reference));
                 }
@@ -722,11 +747,15 @@ impl Frameworks {
                     problems.push(format!("indicator {} under target {}", i.code, t.code));
                 }
             }
-            for l in t.objectives.iter().chain(t.indicators.iter().flat_map(|i| i.objectives.iter())) {
-                if let Some(at) = l.cited_at {
-                    if !at.is_gcm() {
-                        problems.push(format!("{}: cited_at {at} is not a gcm reference", t.code));
-                    }
+            for l in t
+                .objectives
+                .iter()
+                .chain(t.indicators.iter().flat_map(|i| i.objectives.iter()))
+            {
+                if let Some(at) = l.cited_at
+                    && !at.is_gcm()
+                {
+                    problems.push(format!("{}: cited_at {at} is not a gcm reference", t.code));
                 }
             }
         }

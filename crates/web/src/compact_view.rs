@@ -61,15 +61,12 @@ pub fn in_translation(compact: &Compact, r: &Ref, tl: gcm_compact::Lang) -> Show
 
 /// gcm-hub's English title and summary of `r`.
 pub fn english(compact: &Compact, r: &Ref) -> Shown {
-    let title = match r {
-        Ref::Principle(p) => compact.principle(p.slug()).map(|p| p.english.clone()),
-        _ => None,
-    };
+    let d = compact.display_text(r, "en");
     Shown {
-        title,
-        text: None,
+        title: d.as_ref().and_then(|d| d.title.clone()),
+        text: d.as_ref().and_then(|d| d.text.clone()),
         lang: "en".to_string(),
-        is_summary: true,
+        is_summary: d.map(|d| d.is_summary).unwrap_or(true),
     }
 }
 

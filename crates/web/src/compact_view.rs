@@ -6,7 +6,7 @@
 //! pages show gcm-hub's English titles and summaries (marked as summaries, never passed off as
 //! the official text) until translations of the Compact are added.
 
-use gcm_compact::{Compact, Ref, ResolveError};
+use gcm_compact::{Compact, Ref};
 use serde::Serialize;
 
 use crate::i18n::Lang;
@@ -35,39 +35,42 @@ pub struct Shown {
 
 /// The text of `r` for interface language `ui`.
 pub fn shown(compact: &Compact, r: &Ref, ui: Lang) -> Shown {
-    match translation_for(ui) {
-        Some(tl) => in_translation(compact, r, tl),
-        None => english(compact, r),
-    }
+    display(compact, r, ui.code())
 }
 
 /// The text of `r` in one held translation.
 pub fn in_translation(compact: &Compact, r: &Ref, tl: gcm_compact::Lang) -> Shown {
-    match compact.resolve_in(r, tl) {
-        Ok(t) => Shown {
-            title: t.title.map(str::to_string),
-            text: Some(t.text.to_string()),
-            lang: tl.code().to_string(),
-            is_summary: false,
-        },
-        Err(ResolveError::MissingInLanguage { .. }) | Err(_) => Shown {
-            title: None,
-            text: None,
-            lang: tl.code().to_string(),
-            is_summary: false,
-        },
-    }
+    display(compact, r, tl.code())
 }
 
 /// gcm-hub's English title and summary of `r`.
 pub fn english(compact: &Compact, r: &Ref) -> Shown {
-    let d = compact.display_text(r, "en");
-    Shown {
-        title: d.as_ref().and_then(|d| d.title.clone()),
-        text: d.as_ref().and_then(|d| d.text.clone()),
-        lang: "en".to_string(),
-        is_summary: d.map(|d| d.is_summary).unwrap_or(true),
+    display(compact, r, "en")
+}
+
+fn display(compact: &Compact, r: &Ref, code: &str) -> Shown {
+    match compact.display_text(r, code) {
+        Some(d) => Shown {
+            title: d.title,
+            text: d.text,
+            lang: d.lang.to_string(),
+            is_summary: d.is_summary,
+        },
+        // An unknown reference (never produced by our own pages) shows as absent text.
+        None => Shown {
+            lang: if translation_for_code(code) {
+                code
+            } else {
+                "en"
+            }
+            .to_string(),
+            ..Shown::default()
+        },
     }
+}
+
+fn translation_for_code(code: &str) -> bool {
+    code.parse::<gcm_compact::Lang>().is_ok()
 }
 
 /// Short label of an objective in the interface language ("Remittances" / "Pengeoverføringer").

@@ -38,6 +38,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::compact::objective))
         .routes(routes!(api::compact::principles))
         .routes(routes!(api::compact::resolve))
+        .routes(routes!(api::compact::frameworks))
+        .routes(routes!(api::compact::framework))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

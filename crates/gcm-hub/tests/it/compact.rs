@@ -221,3 +221,97 @@ fn alignment_command_lists_the_gaps() {
         assert!(text.contains(&g.location.to_string()));
     }
 }
+
+db_test!(frameworks_and_crosswalks, |app: TestApp| async move {
+    let c = compact();
+    let (status, list) = app.get_json("/api/v1/frameworks").await;
+    assert_eq!(status, 200);
+    let ids: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for id in ["gfmd", "cs5", "sdg"] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    let (status, gfmd) = app.get_json("/api/v1/frameworks/gfmd").await;
+    assert_eq!(status, 200);
+    let clusters: Vec<_> = gfmd["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ref"].as_str().unwrap().starts_with("gfmd:cluster:"))
+        .collect();
+    assert_eq!(clusters.len(), 6);
+    let (_, cs5) = app.get_json("/api/v1/frameworks/cs5").await;
+    assert_eq!(cs5["items"].as_array().unwrap().len(), 8);
+    let (_, sdg) = app.get_json("/api/v1/frameworks/sdg").await;
+    let refs: Vec<&str> = sdg["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["ref"].as_str().unwrap())
+        .collect();
+    for target in ["sdg:10.7", "sdg:10.c", "sdg:8.8", "sdg:16.9", "sdg:17.18"] {
+        assert!(refs.contains(&target), "{target} in {refs:?}");
+    }
+    // Every crosswalk link names a real objective and says on what basis it was made.
+    for f in [&gfmd, &cs5, &sdg] {
+        for item in f["items"].as_array().unwrap() {
+            for link in item["objectives"].as_array().unwrap() {
+                let n = link["objective"].as_u64().unwrap();
+                assert!((1..=23).contains(&n));
+                assert!(["stated-in-source", "derived"].contains(&link["basis"].as_str().unwrap()));
+            }
+        }
+    }
+    let (status, _) = app.get_json("/api/v1/frameworks/nope").await;
+    assert_eq!(status, 404);
+
+    // Framework references resolve through the same endpoint, and unknown ones are refused.
+    let (status, r) = app
+        .get_json("/api/v1/compact/resolve?ref=gfmd:cluster:4")
+        .await;
+    assert_eq!(status, 200, "{r}");
+    let (status, e) = app
+        .get_json("/api/v1/compact/resolve?ref=gfmd:cluster:7")
+        .await;
+    assert_eq!(status, 404);
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("gfmd:cluster:7")
+    );
+    let (status, _) = app.get_json("/api/v1/compact/resolve?ref=cs5:9").await;
+    assert_eq!(status, 404);
+    let (status, _) = app.get_json("/api/v1/compact/resolve?ref=sdg:10.7.2").await;
+    assert_eq!(status, 200);
+
+    // Pages: the list, each framework, and the crosswalk panel on an objective.
+    for path in [
+        "/en/compact/frameworks",
+        "/fr/compact/frameworks/gfmd",
+        "/nb/compact/frameworks/sdg",
+        "/nl/compact/frameworks/cs5",
+    ] {
+        assert_eq!(app.get(path).await.status().as_u16(), 200, "{path}");
+    }
+    assert_eq!(
+        app.get("/en/compact/frameworks/nope")
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+    let with_links = (1..=23u8)
+        .find(|n| !c.crosswalk_for_objective(*n).is_empty())
+        .unwrap();
+    let (_, html) = app
+        .get_text(&format!("/en/compact/objectives/{with_links}"))
+        .await;
+    for (r, _) in c.crosswalk_for_objective(with_links) {
+        assert!(html.contains(&format!("<code>{r}</code>")), "{r}");
+    }
+});

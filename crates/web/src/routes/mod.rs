@@ -32,6 +32,11 @@ pub fn pages() -> Router<AppState> {
             get(compact::chapter::page),
         )
         .route("/{lang}/compact/alignment", get(compact::alignment::page))
+        .route("/{lang}/compact/frameworks", get(compact::frameworks::list))
+        .route(
+            "/{lang}/compact/frameworks/{id}",
+            get(compact::frameworks::one),
+        )
         .route("/data/compact.json", get(opendata::compact::json))
         .route("/data/compact.csv", get(opendata::compact::csv));
     // Areas whose capability has not landed yet show their landing page.

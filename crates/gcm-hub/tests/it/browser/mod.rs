@@ -148,6 +148,20 @@ impl Browser {
             .unwrap();
     }
 
+    /// The current URL once `pred` holds for it (navigation after a click or a form submit
+    /// may finish after the click returns); fails after 10 seconds.
+    pub async fn wait_for_url(&self, pred: impl Fn(&url::Url) -> bool) -> url::Url {
+        let mut url = self.client.current_url().await.unwrap();
+        for _ in 0..100 {
+            if pred(&url) {
+                return url;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            url = self.client.current_url().await.unwrap();
+        }
+        panic!("the browser stayed at {url}");
+    }
+
     /// Presses and releases one key, as a keyboard user would.
     pub async fn press(&self, key: Key) {
         let actions = KeyActions::new("keyboard".to_string())

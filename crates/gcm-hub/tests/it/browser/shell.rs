@@ -23,8 +23,7 @@ async fn home_pages_switch_language_and_pass_axe() {
     // Start in English and switch to Norwegian by clicking the switcher, as a person would.
     browser.visit(&app, "/en/hub").await;
     browser.click(".lang-switcher a[hreflang='nb']").await;
-    let url = browser.client.current_url().await.unwrap();
-    assert_eq!(url.path(), "/nb/hub");
+    browser.wait_for_url(|u| u.path() == "/nb/hub").await;
     let html_lang = browser
         .client
         .find(Locator::Css("html"))
@@ -48,10 +47,7 @@ async fn home_pages_switch_language_and_pass_axe() {
         "a focused skip link must be visible"
     );
     browser.press(Key::Enter).await;
-    assert_eq!(
-        browser.client.current_url().await.unwrap().fragment(),
-        Some("main")
-    );
+    browser.wait_for_url(|u| u.fragment() == Some("main")).await;
 
     browser.visit(&app, "/fr/no-such-page").await;
     let h1 = browser.client.find(Locator::Css("h1")).await.unwrap();

@@ -300,3 +300,120 @@ pub async fn resolve(
         texts: texts.of(&state.compact, &r),
     }))
 }
+
+/// A framework in the list.
+#[derive(Serialize, ToSchema)]
+pub struct FrameworkSummary {
+    /// `gfmd`, `cs5` or `sdg`.
+    pub id: String,
+    pub name: String,
+    pub full_title: String,
+    pub item_count: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FrameworkList {
+    pub items: Vec<FrameworkSummary>,
+    pub total: usize,
+    pub next: Option<String>,
+}
+
+/// A link from a framework item to an objective of the Compact.
+#[derive(Serialize, ToSchema)]
+pub struct CrosswalkOut {
+    pub objective: u8,
+    /// `stated-in-source` (the framework document says so) or `derived` (gcm-hub's reading).
+    pub basis: String,
+}
+
+/// An item of a framework (a GFMD cluster, a civil-society plan point, an SDG target or
+/// indicator), in English.
+#[derive(Serialize, ToSchema)]
+pub struct FrameworkItemOut {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    pub text: String,
+    /// True when the text is gcm-hub's summary rather than the source's own words.
+    pub text_is_summary: bool,
+    pub objectives: Vec<CrosswalkOut>,
+}
+
+/// A framework with its items and their crosswalk to the Compact's objectives.
+#[derive(Serialize, ToSchema)]
+pub struct FrameworkOut {
+    pub id: String,
+    pub name: String,
+    pub full_title: String,
+    pub items: Vec<FrameworkItemOut>,
+}
+
+pub fn framework_item_out(item: &gcm_compact::frameworks::FrameworkItem<'_>) -> FrameworkItemOut {
+    FrameworkItemOut {
+        reference: item.reference().to_string(),
+        title: item.title(),
+        text: item.text().to_string(),
+        text_is_summary: item.text_is_summary(),
+        objectives: item
+            .objectives()
+            .into_iter()
+            .map(|(objective, basis)| CrosswalkOut {
+                objective,
+                basis: basis.as_str().to_string(),
+            })
+            .collect(),
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/frameworks",
+    tag = "compact",
+    responses((status = 200, description = "Frameworks with crosswalks to the Compact", body = FrameworkList))
+)]
+pub async fn frameworks(State(state): State<AppState>) -> Json<FrameworkList> {
+    let items: Vec<_> = state
+        .compact
+        .frameworks()
+        .list()
+        .into_iter()
+        .map(|f| FrameworkSummary {
+            id: f.id.to_string(),
+            name: f.name.to_string(),
+            full_title: f.full_title.to_string(),
+            item_count: f.items.len(),
+        })
+        .collect();
+    Json(FrameworkList {
+        total: items.len(),
+        items,
+        next: None,
+    })
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/frameworks/{id}",
+    tag = "compact",
+    params(("id" = String, Path, description = "`gfmd`, `cs5` or `sdg`")),
+    responses(
+        (status = 200, description = "One framework with its items and crosswalk", body = FrameworkOut),
+        (status = 404, description = "No such framework", body = crate::error::ErrorEnvelope),
+    )
+)]
+pub async fn framework(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<FrameworkOut>> {
+    let list = state.compact.frameworks().list();
+    let f = list
+        .iter()
+        .find(|f| f.id == id)
+        .ok_or_else(AppError::not_found)?;
+    Ok(Json(FrameworkOut {
+        id: f.id.to_string(),
+        name: f.name.to_string(),
+        full_title: f.full_title.to_string(),
+        items: f.items.iter().map(framework_item_out).collect(),
+    }))
+}

@@ -4,6 +4,7 @@
 pub mod alignment;
 pub mod chapter;
 pub mod compare;
+pub mod frameworks;
 pub mod home;
 pub mod objective;
 

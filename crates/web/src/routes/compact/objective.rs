@@ -24,6 +24,13 @@ pub struct ActionRow {
     pub subheading: Option<String>,
 }
 
+pub struct CrosswalkRow {
+    pub href: String,
+    pub reference: String,
+    pub title: String,
+    pub basis: String,
+}
+
 pub struct KindCount {
     pub label: String,
     pub count: i64,
@@ -44,6 +51,7 @@ pub struct ObjectivePage {
     pub actions_intro: Option<String>,
     pub actions: Vec<ActionRow>,
     pub linked: Vec<KindCount>,
+    pub crosswalk: Vec<CrosswalkRow>,
     pub prev: Option<u8>,
     pub next: Option<u8>,
 }
@@ -88,6 +96,28 @@ pub async fn page(
             count: counts.get(*k).copied().unwrap_or(0),
         })
         .collect();
+    let crosswalk = compact
+        .crosswalk_for_objective(n)
+        .into_iter()
+        .filter_map(|(r, basis)| {
+            let item = compact.framework_item(&r).ok()?;
+            let reference = r.to_string();
+            Some(CrosswalkRow {
+                href: format!(
+                    "/{}/compact/frameworks/{}#{}",
+                    lang.code(),
+                    item.framework(),
+                    super::frameworks::anchor(&reference)
+                ),
+                title: item.title(),
+                reference,
+                basis: tr.t(&format!(
+                    "compact-basis-{}",
+                    basis.as_str().replace('_', "-")
+                )),
+            })
+        })
+        .collect();
     let heading = tr.tn("compact-objective-n", "number", i64::from(n));
     Ok(Html(render(&ObjectivePage {
         c: Chrome::new(
@@ -114,6 +144,7 @@ pub async fn page(
         actions_intro: intro,
         actions,
         linked,
+        crosswalk,
         prev: (n > 1).then(|| n - 1),
         next: (n < 23).then(|| n + 1),
     })))

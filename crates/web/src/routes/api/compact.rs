@@ -108,6 +108,8 @@ pub struct ObjectiveOut {
     pub reference: String,
     /// The paragraph that holds its commitment (17–39).
     pub commitment_paragraph: u8,
+    /// The UN Network on Migration's short label, e.g. `REMITTANCES` (English).
+    pub label: Option<String>,
     pub action_count: usize,
     /// Title and commitment, by language.
     pub texts: BTreeMap<String, TextOut>,
@@ -162,6 +164,7 @@ pub fn objective_out(
         number: n,
         reference: info.reference.to_string(),
         commitment_paragraph: info.commitment_paragraph,
+        label: compact.english().objective(n).map(|e| e.label.clone()),
         action_count: info.actions.len(),
         texts: texts.of(compact, &info.reference),
         actions,

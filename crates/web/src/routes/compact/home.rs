@@ -15,6 +15,7 @@ use crate::routes::shell::PageLang;
 
 pub struct ObjectiveLink {
     pub number: u8,
+    pub label: String,
     pub href: String,
     pub title: String,
     pub lang: String,
@@ -52,6 +53,11 @@ pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Ht
         .iter()
         .map(|o| ObjectiveLink {
             number: o.number,
+            label: compact
+                .english()
+                .objective(o.number)
+                .map(|e| e.label_display.clone())
+                .unwrap_or_default(),
             href: format!("/{}/compact/objectives/{}", lang.code(), o.number),
             title: objective_title(compact, o.number, lang),
             lang: text_lang(lang).to_string(),

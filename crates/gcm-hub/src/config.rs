@@ -31,6 +31,11 @@ pub struct Settings {
     pub request_timeout_secs: u64,
     /// Milliseconds between the job worker's looks for new work.
     pub job_poll_ms: u64,
+    /// The address people reach this instance at, e.g. `https://gcm.example.org` (used in
+    /// links sent by mail and in the setup link). By default derived from `addr`.
+    pub public_url: Option<String>,
+    /// Mark cookies `Secure` (HTTPS only). By default on when `public_url` is https.
+    pub secure_cookies: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +56,8 @@ impl Default for Settings {
             db_max_connections: 10,
             request_timeout_secs: 30,
             job_poll_ms: 1000,
+            public_url: None,
+            secure_cookies: None,
         }
     }
 }
@@ -130,12 +137,37 @@ impl Settings {
                 "invalid setting \"db_max_connections\": must be at least 1".to_string(),
             ));
         }
+        if let Some(url) = &self.public_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return Err(ConfigError(format!(
+                "invalid setting \"public_url\": {url:?} must start with http:// or https://"
+            )));
+        }
         if self.request_timeout_secs == 0 {
             return Err(ConfigError(
                 "invalid setting \"request_timeout_secs\": must be at least 1".to_string(),
             ));
         }
         Ok(())
+    }
+
+    /// The public address in force (no trailing slash).
+    pub fn public_url(&self, bound: std::net::SocketAddr) -> String {
+        match &self.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None if bound.ip().is_unspecified() => format!("http://localhost:{}", bound.port()),
+            None => format!("http://{bound}"),
+        }
+    }
+
+    /// Whether cookies are marked Secure.
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies.unwrap_or_else(|| {
+            self.public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://"))
+        })
     }
 
     /// The database URL in force: the configured one, or the SQLite file in the data dir.

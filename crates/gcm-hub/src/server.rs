@@ -116,11 +116,13 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         stop_rx.clone(),
     ));
 
-    let state = gcm_web::AppState::new(db.clone(), compact);
     let options = gcm_web::WebOptions {
         request_timeout: Duration::from_secs(settings.request_timeout_secs),
+        public_url: settings.public_url(addr),
+        secure_cookies: settings.secure_cookies(),
     };
-    let app = gcm_web::router(state, &options);
+    let state = gcm_web::AppState::new(db.clone(), compact, options);
+    let app = gcm_web::router(state);
     let mut shutdown_rx = stop_rx;
     let server = tokio::spawn(async move {
         axum::serve(

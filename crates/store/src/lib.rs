@@ -9,12 +9,17 @@
 //! Data rules (see docs/ARCHITECTURE.md): the `Any` driver decodes only bool, integers, floats,
 //! text and bytes, so times are RFC 3339 UTC text, ids are UUIDv7 text, integers are BIGINT.
 
+pub mod accounts;
+pub mod audit;
 pub mod change_log;
 mod db;
 pub mod framework_links;
 pub mod jobs;
 pub mod migrate;
+pub mod orgs;
+pub mod outbox;
 pub mod schema;
+pub mod secret;
 mod time_fmt;
 
 pub use db::{Backend, Db, DbError};

@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "framework_links",
         sql: include_str!("../migrations/0002_framework_links.sql"),
     },
+    Migration {
+        version: 3,
+        name: "accounts",
+        sql: include_str!("../migrations/0003_accounts.sql"),
+    },
 ];
 
 impl Migration {

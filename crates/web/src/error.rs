@@ -202,6 +202,11 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         return res;
     }
     let (mut parts, body) = res.into_parts();
+    let auth = parts
+        .extensions
+        .get::<crate::auth::Auth>()
+        .cloned()
+        .unwrap_or_default();
     let error = match parts.extensions.remove::<AppError>() {
         Some(e) => e,
         None => {
@@ -249,7 +254,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
             path.clone()
         };
         let page = ErrorPage {
-            c: Chrome::new(&state, lang, &rest, None),
+            c: Chrome::new(&state, &auth, lang, &rest, None),
             status: status.as_u16(),
             code: error.code.to_string(),
             not_found: status == StatusCode::NOT_FOUND,

@@ -6,6 +6,7 @@
 //! under `routes/<domain>/`. Every error goes through [`error::render_errors`].
 
 pub mod assets;
+pub mod auth;
 pub mod compact_view;
 pub mod error;
 pub mod i18n;
@@ -33,13 +34,15 @@ pub struct AppState {
     pub compact: Arc<gcm_compact::Compact>,
     pub assets: Arc<assets::Assets>,
     pub started: std::time::Instant,
+    pub options: Arc<WebOptions>,
 }
 
 impl AppState {
-    pub fn new(db: gcm_store::Db, compact: Arc<gcm_compact::Compact>) -> Self {
+    pub fn new(db: gcm_store::Db, compact: Arc<gcm_compact::Compact>, options: WebOptions) -> Self {
         AppState {
             db,
             compact,
+            options: Arc::new(options),
             assets: Arc::new(assets::Assets::load()),
             started: std::time::Instant::now(),
         }
@@ -51,25 +54,32 @@ impl AppState {
 pub struct WebOptions {
     /// Longest time a request may take before it is answered with 503.
     pub request_timeout: Duration,
+    /// The address people reach this instance at (for links in mail), without trailing slash.
+    pub public_url: String,
+    /// Mark cookies `Secure` (only sent over HTTPS).
+    pub secure_cookies: bool,
 }
 
 impl Default for WebOptions {
     fn default() -> Self {
         WebOptions {
             request_timeout: Duration::from_secs(30),
+            public_url: "http://127.0.0.1:8080".to_string(),
+            secure_cookies: false,
         }
     }
 }
 
 /// The whole application.
-pub fn router(state: AppState, options: &WebOptions) -> Router {
-    router_with(state, options, Router::new())
+pub fn router(state: AppState) -> Router {
+    router_with(state, Router::new())
 }
 
 /// The whole application plus `extra` routes, which get the same layers (error rendering,
 /// headers, metrics) as the built-in ones. Tests use it to exercise failure paths that no
 /// built-in route can be made to take on purpose, such as a panic.
-pub fn router_with(state: AppState, options: &WebOptions, extra: Router<AppState>) -> Router {
+pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
+    let timeout = state.options.request_timeout;
     let (api, openapi) = openapi::api_router().split_for_parts();
     let docs = openapi::swagger_ui(openapi);
 
@@ -86,6 +96,11 @@ pub fn router_with(state: AppState, options: &WebOptions, extra: Router<AppState
         // Inner to outer: a panic becomes a 500 before the error renderer sees it, so even a
         // panic gets a localized page or the JSON envelope.
         .layer(CatchPanicLayer::custom(middleware::panic_to_error))
+        .layer(axum::middleware::from_fn(auth::csrf_guard))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::resolve,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             error::render_errors,
@@ -96,7 +111,7 @@ pub fn router_with(state: AppState, options: &WebOptions, extra: Router<AppState
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            options.request_timeout,
+            timeout,
         ))
         .layer(axum::middleware::from_fn(middleware::track))
         .with_state(state)

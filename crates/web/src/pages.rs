@@ -76,12 +76,25 @@ pub struct Chrome {
     pub alternates: Vec<Alternate>,
     pub home_href: String,
     pub home_current: bool,
+    /// The signed-in person's name, for the header's account link.
+    pub account_name: Option<String>,
+    pub is_admin: bool,
+    /// CSRF token for forms on the page (including the header's sign-out button).
+    pub csrf: String,
+    /// The path of this page (for `next=` after signing in).
+    pub here: String,
 }
 
 impl Chrome {
     /// `rest` is the path after `/{lang}` (starting with `/`), so the language switcher can
     /// point at the same page in every language.
-    pub fn new(state: &AppState, lang: Lang, rest: &str, active: Option<Area>) -> Self {
+    pub fn new(
+        state: &AppState,
+        auth: &crate::auth::Auth,
+        lang: Lang,
+        rest: &str,
+        active: Option<Area>,
+    ) -> Self {
         let tr = Tr::new(lang);
         let rest = if rest.starts_with('/') { rest } else { "/" };
         let nav = Area::ALL
@@ -110,6 +123,13 @@ impl Chrome {
             alternates,
             home_href: format!("/{}/", lang.code()),
             home_current: rest == "/",
+            account_name: auth.user().map(|u| u.display_name.clone()),
+            is_admin: auth.user().is_some_and(|u| {
+                u.roles
+                    .contains(&gcm_core::accounts::PlatformRole::Administrator)
+            }),
+            csrf: auth.csrf_token(),
+            here: format!("/{}{}", lang.code(), rest),
         }
     }
 }

@@ -48,7 +48,7 @@ async fn a_missing_action_is_announced_not_skipped() {
     gcm_store::migrate::run(&db).await.unwrap();
     let compact = compact_without_nb_action();
     let d_text = compact.action_text(6, 'd', TLang::Nb).unwrap().to_string();
-    let app = router(AppState::new(db, Arc::new(compact)), &WebOptions::default());
+    let app = router(AppState::new(db, Arc::new(compact), WebOptions::default()));
 
     let res = app
         .oneshot(

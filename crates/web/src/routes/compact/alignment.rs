@@ -27,7 +27,11 @@ pub struct AlignmentPage {
     pub gaps: Vec<GapRow>,
 }
 
-pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Html<String> {
+pub async fn page(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
+) -> Html<String> {
     let gaps = state
         .compact
         .gaps()
@@ -57,7 +61,13 @@ pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Ht
         })
         .collect();
     Html(render(&AlignmentPage {
-        c: Chrome::new(&state, lang, "/compact/alignment", Some(Area::Compact)),
+        c: Chrome::new(
+            &state,
+            &auth,
+            lang,
+            "/compact/alignment",
+            Some(Area::Compact),
+        ),
         page_lang: lang.code(),
         gaps,
     }))

@@ -47,6 +47,7 @@ pub struct ChapterPage {
 pub async fn page(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
     Path((_, slug)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let section = Section::ALL
@@ -85,6 +86,7 @@ pub async fn page(
     Ok(Html(render(&ChapterPage {
         c: Chrome::new(
             &state,
+            &auth,
             lang,
             &format!("/compact/chapters/{slug}"),
             Some(Area::Compact),

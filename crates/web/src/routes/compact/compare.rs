@@ -83,6 +83,7 @@ fn text(compact: &gcm_compact::Compact, r: &Ref, code: &str) -> Shown {
 pub async fn page(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
     Path((_, number)): Path<(String, String)>,
     Query(q): Query<CompareQuery>,
 ) -> AppResult<Html<String>> {
@@ -132,6 +133,7 @@ pub async fn page(
     Ok(Html(render(&ComparePage {
         c: Chrome::new(
             &state,
+            &auth,
             lang,
             &format!("/compact/objectives/{n}/compare?left={left_code}&right={right_code}"),
             Some(Area::Compact),

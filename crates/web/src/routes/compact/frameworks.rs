@@ -81,7 +81,12 @@ fn view(state: &AppState, f: &FrameworkInfo<'_>, lang: Lang) -> FrameworkView {
     }
 }
 
-fn page(state: &AppState, lang: Lang, selected: Option<&str>) -> AppResult<Html<String>> {
+fn page(
+    state: &AppState,
+    auth: &crate::auth::Auth,
+    lang: Lang,
+    selected: Option<&str>,
+) -> AppResult<Html<String>> {
     let tr = Tr::new(lang);
     let list = state.compact.frameworks().list();
     let chosen: Vec<&FrameworkInfo<'_>> = match selected {
@@ -102,7 +107,7 @@ fn page(state: &AppState, lang: Lang, selected: Option<&str>) -> AppResult<Html<
         None => "/compact/frameworks".to_string(),
     };
     Ok(Html(render(&FrameworksPage {
-        c: Chrome::new(state, lang, &rest, Some(Area::Compact)),
+        c: Chrome::new(state, auth, lang, &rest, Some(Area::Compact)),
         page_lang: lang.code(),
         heading,
         selected,
@@ -114,14 +119,16 @@ fn page(state: &AppState, lang: Lang, selected: Option<&str>) -> AppResult<Html<
 pub async fn list(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
 ) -> AppResult<Html<String>> {
-    page(&state, lang, None)
+    page(&state, &auth, lang, None)
 }
 
 pub async fn one(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
     Path((_, id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    page(&state, lang, Some(&id))
+    page(&state, &auth, lang, Some(&id))
 }

@@ -44,7 +44,11 @@ pub struct CompactHome {
     pub chapters: Vec<ChapterLink>,
 }
 
-pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Html<String> {
+pub async fn page(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
+) -> Html<String> {
     let compact = &state.compact;
     let tr = Tr::new(lang);
     let objectives = compact
@@ -86,7 +90,7 @@ pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Ht
         })
         .collect();
     Html(render(&CompactHome {
-        c: Chrome::new(&state, lang, "/compact", Some(Area::Compact)),
+        c: Chrome::new(&state, &auth, lang, "/compact", Some(Area::Compact)),
         page_lang: lang.code(),
         source_note: source_note(lang),
         objectives,

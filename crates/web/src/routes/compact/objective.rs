@@ -59,6 +59,7 @@ pub struct ObjectivePage {
 pub async fn page(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
     Path((_, number)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let n = objective_number(&number)?;
@@ -122,6 +123,7 @@ pub async fn page(
     Ok(Html(render(&ObjectivePage {
         c: Chrome::new(
             &state,
+            &auth,
             lang,
             &format!("/compact/objectives/{n}"),
             Some(Area::Compact),

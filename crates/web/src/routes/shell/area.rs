@@ -14,13 +14,14 @@ use crate::pages::{Area, AreaPage, Chrome, render};
 pub async fn page(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
     uri: Uri,
 ) -> AppResult<Html<String>> {
     let rest = rest_of_path(uri.path(), lang);
     let area = Area::from_slug(rest.trim_start_matches('/')).ok_or_else(AppError::not_found)?;
     let tr = Tr::new(lang);
     Ok(Html(render(&AreaPage {
-        c: Chrome::new(&state, lang, &rest, Some(area)),
+        c: Chrome::new(&state, &auth, lang, &rest, Some(area)),
         title: tr.t(&format!("nav-{}", area.slug())),
         summary: tr.t(&format!("area-{}-summary", area.slug())),
         mandate: tr.t(&format!("area-{}-mandate", area.slug())),

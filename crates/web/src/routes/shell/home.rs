@@ -8,7 +8,11 @@ use crate::AppState;
 use crate::i18n::{Lang, Tr};
 use crate::pages::{Area, AreaCard, Chrome, HomePage, render};
 
-pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Html<String> {
+pub async fn page(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: crate::auth::Auth,
+) -> Html<String> {
     let tr = Tr::new(lang);
     let areas = Area::ALL
         .into_iter()
@@ -19,7 +23,7 @@ pub async fn page(State(state): State<AppState>, PageLang(lang): PageLang) -> Ht
         })
         .collect();
     Html(render(&HomePage {
-        c: Chrome::new(&state, lang, "/", None),
+        c: Chrome::new(&state, &auth, lang, "/", None),
         areas,
         objectives: state.compact.structure().objectives.len() as i64,
         principles: state.compact.structure().principles.len() as i64,

@@ -27,8 +27,8 @@ async fn app() -> (Router, tempfile::TempDir) {
             AppState::new(
                 db,
                 std::sync::Arc::new(gcm_compact::Compact::load_shipped().unwrap()),
+                WebOptions::default(),
             ),
-            &WebOptions::default(),
             extra,
         ),
         dir,

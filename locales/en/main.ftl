@@ -135,3 +135,112 @@ compact-basis-derived = derived by gcm-hub
 compact-crosswalk = Related items in other frameworks
 compact-crosswalk-none = No framework item is linked to this objective.
 compact-text-in-english = This text is in English.
+
+## Accounts
+account-nav-label = Your account
+nav-admin = Administration
+nav-organisations = Organisations
+sign-in = Sign in
+sign-up = Create an account
+sign-out = Sign out
+field-email = E-mail address
+field-password = Password
+field-password-new = New password
+field-password-hint = At least 10 characters. A passphrase of several words is easy to remember and hard to guess.
+field-display-name = Your name
+field-required = required
+login-title = Sign in
+login-submit = Sign in
+login-no-account = No account yet?
+login-forgot = Forgot your password?
+login-failed = The e-mail address or password is wrong.
+login-locked = Too many failed attempts: this account is locked for a while. Try again later or reset your password.
+login-throttled = Too many failed sign-ins from your network. Please wait a few minutes.
+signup-title = Create an account
+signup-intro = An account lets you contribute on behalf of your organisation: practices, requests for support, pledges and reviews. Reading everything on gcm-hub needs no account.
+signup-submit = Create account
+signup-email-taken = An account with this e-mail address already exists. Sign in, or reset your password.
+signup-check-mail = Your account is ready. We sent a link to { $email } to confirm your address.
+setup-title = Set up gcm-hub
+setup-intro = No administrator exists yet. Create the first administrator account; this link works once.
+setup-submit = Create administrator
+setup-link-invalid = This setup link is invalid, expired or already used. Run gcm-hub serve again on an empty instance, or gcm-hub admin create-user, to get a new one.
+verify-title = Confirm your e-mail address
+verify-intro = Confirm that this address is yours.
+verify-submit = Confirm address
+verify-done = Your e-mail address is confirmed.
+link-invalid = This link is invalid, expired or already used.
+reset-request-title = Reset your password
+reset-request-intro = Enter your e-mail address. If an account uses it, we will send a link to choose a new password.
+reset-request-submit = Send link
+reset-request-sent = If an account uses this address, a link to reset its password is on its way.
+reset-title = Choose a new password
+reset-submit = Save new password
+reset-done = Your password is changed. Please sign in; all your other sessions were signed out.
+account-title = Your account
+account-verified = Confirmed
+account-unverified = Not confirmed yet
+account-resend = Send the confirmation link again
+account-resent = A new confirmation link is on its way.
+account-roles = Platform roles
+account-no-roles = None
+account-organisations = Your organisations
+account-no-organisations = You do not belong to an organisation yet.
+account-sessions = Signed-in devices
+account-sessions-count = You are signed in on { $count } device(s).
+account-sign-out-everywhere = Sign out everywhere
+account-signed-out-everywhere = You were signed out everywhere else.
+account-tokens = API tokens
+account-tokens-intro = Tokens let programs use the JSON API on your behalf. A token is shown once; keep it secret.
+account-token-name = Token name
+account-token-scope = Access
+account-token-scope-read = Read only
+account-token-scope-write = Read and write
+account-token-create = Create token
+account-token-created = Your new token (shown only now):
+account-token-revoke = Revoke
+account-token-revoked = Revoked
+account-token-never-used = never used
+account-no-tokens = No tokens.
+account-data = Your data
+account-export = Download all your data (JSON)
+account-close = Close your account
+account-close-intro = Closing your account removes your name and e-mail address, signs you out everywhere and revokes your tokens. What you contributed stays, attributed to your organisation. This cannot be undone.
+account-close-confirm = Type your e-mail address to confirm
+account-close-submit = Close my account
+account-close-mismatch = The address you typed does not match your account.
+account-closed = Your account is closed.
+col-name = Name
+col-created = Created
+col-last-used = Last used
+col-status = Status
+col-actions = Actions
+role-administrator = Administrator
+role-secretariat = Network secretariat
+role-reviewer = Peer reviewer
+role-fund_committee = Fund steering committee
+role-moderator = Moderator
+org-role-focal_point = Focal point
+org-role-editor = Editor
+org-role-member = Member
+mail-verify-subject = Confirm your e-mail address for gcm-hub
+mail-verify-body = Hello { $name },
+
+    please confirm your e-mail address for gcm-hub by opening this link (valid for 3 days):
+    { $link }
+
+    If you did not create an account, ignore this message.
+mail-reset-subject = Reset your gcm-hub password
+mail-reset-body = Hello { $name },
+
+    someone asked to reset the password of your gcm-hub account. To choose a new password, open this link (valid for 2 hours):
+    { $link }
+
+    If it was not you, ignore this message: your password stays as it is.
+api-error-csrf-failed = The form expired or did not come from this site. Reload the page and try again.
+api-error-invalid-token = The API token is invalid or revoked.
+api-error-insufficient-scope = This API token may only read.
+api-error-email-invalid = The e-mail address is not valid.
+api-error-password-too-short = The password must have at least 10 characters.
+api-error-password-too-long = The password is too long.
+api-error-name-missing = Please give a name.

@@ -219,6 +219,11 @@ async fn serve(settings: Settings) -> Result<(), String> {
         node.db.backend().name(),
         settings.data_dir.display()
     );
+    if let Some(link) = &node.setup_link {
+        say!(
+            "No administrator exists yet. Create the first one with this one-time link (valid 24 hours):\n  {link}"
+        );
+    }
     tracing::info!(addr = %node.addr, "serving");
     server::termination_signal().await;
     tracing::info!("shutting down");

@@ -35,6 +35,8 @@ pub struct Running {
     /// The address actually bound (the port is chosen by the OS when 0 was asked for).
     pub addr: SocketAddr,
     pub db: Db,
+    /// While no administrator exists: the one-time link that creates the first one.
+    pub setup_link: Option<String>,
     stop: watch::Sender<bool>,
     server: JoinHandle<std::io::Result<()>>,
     worker: JoinHandle<()>,
@@ -109,6 +111,11 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
     let compact = Arc::new(gcm_compact::Compact::load_shipped()?);
     let db = open_database(settings).await?;
 
+    let public_url = settings.public_url(addr);
+    let setup_link = gcm_store::accounts::setup_token(&db)
+        .await?
+        .map(|token| format!("{public_url}/en/setup?token={token}"));
+
     let (stop, stop_rx) = watch::channel(false);
     let worker = Worker::new(db.clone(), job_handlers());
     let worker = tokio::spawn(worker.run(
@@ -118,7 +125,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
 
     let options = gcm_web::WebOptions {
         request_timeout: Duration::from_secs(settings.request_timeout_secs),
-        public_url: settings.public_url(addr),
+        public_url,
         secure_cookies: settings.secure_cookies(),
     };
     let state = gcm_web::AppState::new(db.clone(), compact, options);
@@ -137,6 +144,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
     Ok(Running {
         addr,
         db,
+        setup_link,
         stop,
         server,
         worker,

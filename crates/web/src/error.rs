@@ -246,6 +246,18 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
             HeaderValue::from_static(lang.code()),
         );
         Response::from_parts(parts, Body::from(body))
+    } else if status == StatusCode::UNAUTHORIZED {
+        // A page that needs a signed-in person sends visitors to sign in, then back here.
+        let (lang, _) = page_lang(&path, accept.as_deref());
+        let here = match &query {
+            Some(q) => format!("{path}?{q}"),
+            None => path.clone(),
+        };
+        let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        let to = format!("/{}/login?next={next}", lang.code());
+        let mut res = axum::response::Redirect::to(&to).into_response();
+        res.extensions_mut().insert(AlreadyRendered);
+        res
     } else {
         let (lang, from_path) = page_lang(&path, accept.as_deref());
         let rest = if from_path {

@@ -23,12 +23,29 @@ use crate::routes::api;
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
     components(schemas(ErrorEnvelope, ErrorBody)),
+    modifiers(&BearerAuth),
     tags(
         (name = "meta", description = "About this gcm-hub instance"),
+        (name = "accounts", description = "The caller's account and API tokens"),
         (name = "compact", description = "The Global Compact for Migration as data: objectives, actions, guiding principles, paragraphs"),
     )
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` security scheme: API tokens created on the account page or through
+/// `POST /api/v1/tokens`, sent as `Authorization: Bearer gcmhub_…`.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
 
 /// The `/api/v1` routes together with their documentation.
 pub fn api_router() -> OpenApiRouter<AppState> {
@@ -40,6 +57,9 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::compact::resolve))
         .routes(routes!(api::compact::frameworks))
         .routes(routes!(api::compact::framework))
+        .routes(routes!(api::accounts::me))
+        .routes(routes!(api::accounts::list_tokens, api::accounts::create_token))
+        .routes(routes!(api::accounts::revoke_token))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

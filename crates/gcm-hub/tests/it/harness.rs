@@ -229,3 +229,149 @@ pub fn html(text: &str) -> String {
         .replace('"', "&#34;")
         .replace('\'', "&#39;")
 }
+
+/// A person with a browser-like cookie jar, talking to one app.
+pub struct Visitor {
+    pub client: reqwest::Client,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
+    pub base: String,
+}
+
+impl TestApp {
+    pub fn visitor(&self) -> Visitor {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(jar.clone())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        Visitor {
+            client,
+            jar,
+            base: format!("http://{}", self.addr),
+        }
+    }
+
+    /// Mail queued to `to`, newest first.
+    pub async fn mail_to(&self, to: &str) -> Vec<gcm_store::outbox::Mail> {
+        gcm_store::outbox::list(self.db(), Some(to), 50).await.unwrap()
+    }
+
+    /// The first link in the newest mail to `to` that contains `path`, as a path with query.
+    pub async fn link_in_mail(&self, to: &str, path: &str) -> String {
+        let mail = self.mail_to(to).await;
+        let body = &mail.first().unwrap_or_else(|| panic!("no mail to {to}")).body;
+        let start = body.find("http").unwrap_or_else(|| panic!("no link in {body}"));
+        let link: String = body[start..].split_whitespace().next().unwrap().to_string();
+        assert!(link.contains(path), "{link} lacks {path}");
+        let after_host = link.splitn(4, '/').nth(3).unwrap();
+        format!("/{after_host}")
+    }
+
+    /// Creates the first administrator through the setup link; returns a signed-in visitor.
+    pub async fn admin(&self) -> Visitor {
+        let link = self.node.as_ref().unwrap().setup_link.clone().expect("setup link");
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        let v = self.visitor();
+        let res = v
+            .post_form(
+                "/en/setup",
+                &[
+                    ("token", token.as_str()),
+                    ("display_name", "Ada Admin"),
+                    ("email", "admin@example.org"),
+                    ("password", "admin password 123"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+        v
+    }
+
+    /// Signs up a new person (unverified) and returns their signed-in visitor.
+    pub async fn signup(&self, email: &str, name: &str) -> Visitor {
+        let v = self.visitor();
+        let res = v
+            .post_form(
+                "/en/signup",
+                &[("display_name", name), ("email", email), ("password", "a long password 1")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+        v
+    }
+
+    /// Signs up and confirms the address through the mailed link.
+    pub async fn verified_user(&self, email: &str, name: &str) -> Visitor {
+        let v = self.signup(email, name).await;
+        let link = self.link_in_mail(email, "/verify?token=").await;
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        let res = v.post_form("/en/verify", &[("token", token.as_str())]).await;
+        assert_eq!(res.status().as_u16(), 303);
+        v
+    }
+}
+
+impl Visitor {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap())
+    }
+
+    /// The CSRF token this visitor's forms carry (read from a page, as a browser would).
+    pub async fn csrf(&self) -> String {
+        let (_, html) = self.get_text("/en/login").await;
+        html.split("name=\"csrf_token\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Posts a form with the visitor's CSRF token added.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", csrf.as_str()));
+        self.client
+            .post(self.url(path))
+            .form(&all)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The value of a cookie this visitor holds.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        use reqwest::cookie::CookieStore;
+        let url: url::Url = self.base.parse().unwrap();
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .ok()?
+            .split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+}

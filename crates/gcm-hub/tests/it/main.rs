@@ -8,6 +8,7 @@
 
 #[macro_use]
 mod harness;
+mod accounts;
 mod api;
 mod browser;
 mod cli;

@@ -1,7 +1,9 @@
 //! Handlers, one file per action, grouped by domain.
 
+pub mod accounts;
 pub mod api;
 pub mod compact;
+pub mod forms;
 pub mod opendata;
 pub mod ops;
 pub mod shell;
@@ -39,6 +41,25 @@ pub fn pages() -> Router<AppState> {
         )
         .route("/data/compact.json", get(opendata::compact::json))
         .route("/data/compact.csv", get(opendata::compact::csv));
+    use axum::routing::post;
+    r = r
+        .route("/{lang}/login", get(accounts::session::form).post(accounts::session::submit))
+        .route("/{lang}/logout", post(accounts::session::logout))
+        .route("/{lang}/signup", get(accounts::signup::form).post(accounts::signup::submit))
+        .route("/{lang}/setup", get(accounts::setup::form).post(accounts::setup::submit))
+        .route("/{lang}/verify", get(accounts::links::verify_form).post(accounts::links::verify_submit))
+        .route(
+            "/{lang}/password-reset",
+            get(accounts::links::reset_request_form).post(accounts::links::reset_request_submit),
+        )
+        .route("/{lang}/reset", get(accounts::links::reset_form).post(accounts::links::reset_submit))
+        .route("/{lang}/account", get(accounts::account::page))
+        .route("/{lang}/account/verify-email", post(accounts::account::resend_verification))
+        .route("/{lang}/account/sessions/close-all", post(accounts::account::close_all_sessions))
+        .route("/{lang}/account/tokens", post(accounts::account::create_token))
+        .route("/{lang}/account/tokens/{id}/revoke", post(accounts::account::revoke_token))
+        .route("/{lang}/account/export", get(accounts::account::export))
+        .route("/{lang}/account/close", get(accounts::account::close_form).post(accounts::account::close));
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL
         .into_iter()

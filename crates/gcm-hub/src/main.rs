@@ -52,11 +52,50 @@ enum Command {
     Version,
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Manage accounts from the shell.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+        #[command(flatten)]
+        common: Common,
+    },
     /// The Compact as data: extract it from the seed texts, report how translations align.
     Compact {
         #[command(subcommand)]
         command: CompactCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an account (its address counts as confirmed) and print a one-time link to set
+    /// its password. With `--role administrator` this creates the first administrator.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Platform role(s): administrator, secretariat, reviewer, fund_committee, moderator.
+        #[arg(long = "role")]
+        roles: Vec<String>,
+        /// Public address of the instance, for the link (default: http://127.0.0.1:8080).
+        #[arg(long)]
+        public_url: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain of the whole audit log; fails if any entry was edited or
+    /// deleted.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -118,6 +157,12 @@ fn main() -> ExitCode {
             Err(e) => Err(e.to_string()),
         },
         Command::Compact { command } => compact(command),
+        Command::Admin { command, common } => {
+            settings(&common, None).and_then(|s| run(admin(s, command)))
+        }
+        Command::Audit { command, common } => {
+            settings(&common, None).and_then(|s| run(audit(s, command)))
+        }
         Command::Serve { addr, common } => settings(&common, addr).and_then(|s| run(serve(s))),
         Command::Migrate { common } => settings(&common, None).and_then(|s| run(migrate(s))),
     };
@@ -229,6 +274,90 @@ async fn serve(settings: Settings) -> Result<(), String> {
     tracing::info!("shutting down");
     node.shutdown(Duration::from_secs(30)).await;
     Ok(())
+}
+
+async fn admin(settings: Settings, command: AdminCommand) -> Result<(), String> {
+    match command {
+        AdminCommand::CreateUser {
+            email,
+            name,
+            roles,
+            public_url,
+        } => {
+            let roles = roles
+                .iter()
+                .map(|r| {
+                    gcm_core::accounts::PlatformRole::parse(r)
+                        .ok_or_else(|| format!("unknown role {r:?} (administrator, secretariat, reviewer, fund_committee, moderator)"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let db = server::open_database(&settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let actor = gcm_store::audit::Actor::system("cli");
+            let mut tx = db.begin_write().await.map_err(|e| e.to_string())?;
+            let user = gcm_store::accounts::create_in(
+                &mut tx,
+                &actor,
+                &gcm_store::accounts::NewUser {
+                    email: &email,
+                    display_name: &name,
+                    password: None,
+                    roles: &roles,
+                    email_verified: true,
+                },
+            )
+            .await
+            .map_err(|e| match e {
+                gcm_store::accounts::AccountError::Invalid(p) => {
+                    format!("invalid {}: {}", p.field(), p.code())
+                }
+                other => other.to_string(),
+            })?;
+            let token = gcm_store::accounts::issue_token_in(
+                &mut tx,
+                gcm_store::accounts::Purpose::ResetPassword,
+                Some(&user.id),
+                Duration::from_secs(24 * 3600),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            tx.commit().await.map_err(|e| e.to_string())?;
+            let base = public_url
+                .or(settings.public_url.clone())
+                .unwrap_or_else(|| format!("http://{}", settings.addr));
+            say!("created {} ({})", user.email, user.id);
+            say!(
+                "set the password within 24 hours: {}/en/reset?token={token}",
+                base.trim_end_matches('/')
+            );
+            db.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn audit(settings: Settings, command: AuditCommand) -> Result<(), String> {
+    match command {
+        AuditCommand::Verify => {
+            let db = server::open_database(&settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let verdict = gcm_store::audit::verify(&db)
+                .await
+                .map_err(|e| e.to_string())?;
+            db.close().await;
+            match verdict {
+                gcm_store::audit::Verdict::Intact { entries } => {
+                    say!("audit log intact: {entries} entries, every hash chains");
+                    Ok(())
+                }
+                gcm_store::audit::Verdict::Broken { seq, reason } => {
+                    Err(format!("audit log broken at entry {seq}: {reason}"))
+                }
+            }
+        }
+    }
 }
 
 async fn migrate(settings: Settings) -> Result<(), String> {

@@ -97,7 +97,7 @@ pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
 
 /// The job handlers this node runs (each capability registers its own as it lands).
 pub fn job_handlers() -> Vec<Arc<dyn JobHandler>> {
-    Vec::new()
+    vec![Arc::new(gcm_store::maintenance::Prune)]
 }
 
 /// Starts a node and returns once it accepts connections.
@@ -115,6 +115,8 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
     let setup_link = gcm_store::accounts::setup_token(&db)
         .await?
         .map(|token| format!("{public_url}/en/setup?token={token}"));
+
+    gcm_store::maintenance::schedule_prune(&db).await?;
 
     let (stop, stop_rx) = watch::channel(false);
     let worker = Worker::new(db.clone(), job_handlers());

@@ -175,32 +175,37 @@ pub async fn list(
     before_seq: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Record>, DbError> {
-    let mut q = sqlx::QueryBuilder::<sqlx::Any>::new(format!(
-        "SELECT {COLUMNS} FROM audit_log WHERE 1 = 1"
-    ));
+    let mut c = crate::conditions::Conditions::new();
     if let Some(a) = &filter.actor {
-        q.push(" AND actor = ").push_bind(a.clone());
+        c.eq("actor", a.clone());
     }
     if let Some(a) = &filter.action {
-        q.push(" AND action = ").push_bind(a.clone());
+        c.eq("action", a.clone());
     }
     if let Some(e) = &filter.entity {
-        q.push(" AND entity = ").push_bind(e.clone());
+        c.eq("entity", e.clone());
     }
     if let Some(e) = &filter.entity_id {
-        q.push(" AND entity_id = ").push_bind(e.clone());
+        c.eq("entity_id", e.clone());
     }
     if let Some(s) = &filter.since {
-        q.push(" AND at >= ").push_bind(s.clone());
+        c.ge("at", s.clone());
     }
     if let Some(u) = &filter.until {
-        q.push(" AND at < ").push_bind(u.clone());
+        c.lt("at", u.clone());
     }
     if let Some(b) = before_seq {
-        q.push(" AND seq < ").push_bind(b);
+        c.lt_int("seq", b);
     }
-    q.push(" ORDER BY seq DESC LIMIT ").push_bind(limit);
-    let rows = q.build().fetch_all(db.pool()).await?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_log{} ORDER BY seq DESC LIMIT {}",
+        c.where_sql(),
+        limit.max(0)
+    );
+    let rows = c
+        .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+        .fetch_all(db.pool())
+        .await?;
     Ok(rows
         .iter()
         .map(record_from_row)

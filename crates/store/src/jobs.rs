@@ -116,15 +116,37 @@ pub trait JobHandler: Send + Sync + 'static {
 
 /// Enqueues a job to run as soon as a worker is free. Returns its id.
 pub async fn enqueue(db: &Db, kind: &str, payload: &serde_json::Value) -> Result<String, DbError> {
+    enqueue_at(db, kind, payload, &now_rfc3339()).await
+}
+
+/// Whether a job of `kind` is waiting or running (to keep recurring jobs single).
+pub async fn pending(db: &Db, kind: &str) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status IN ('queued', 'running')",
+    )
+    .bind(kind)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(n > 0)
+}
+
+/// Enqueues a job to run at `run_at` (RFC 3339) or later. Returns its id.
+pub async fn enqueue_at(
+    db: &Db,
+    kind: &str,
+    payload: &serde_json::Value,
+    run_at: &str,
+) -> Result<String, DbError> {
     let id = new_id();
     let now = now_rfc3339();
     sqlx::query(
         "INSERT INTO jobs (id, kind, payload, status, attempts, max_attempts, run_at, \
-         progress_done, created_at, updated_at) VALUES ($1, $2, $3, 'queued', 0, 3, $4, 0, $4, $4)",
+         progress_done, created_at, updated_at) VALUES ($1, $2, $3, 'queued', 0, 3, $4, 0, $5, $5)",
     )
     .bind(&id)
     .bind(kind)
     .bind(payload.to_string())
+    .bind(run_at)
     .bind(&now)
     .execute(db.pool())
     .await?;
@@ -203,11 +225,25 @@ impl Worker {
             Backend::Postgres => " FOR UPDATE SKIP LOCKED",
             Backend::Sqlite => "",
         };
+        // Only kinds this worker can run: in a cluster being upgraded node by node, a job of a
+        // kind an older node does not know waits for a node that does.
+        if self.handlers.is_empty() {
+            return Ok(None);
+        }
+        let kinds: Vec<String> = {
+            let mut k: Vec<&str> = self.handlers.keys().copied().collect();
+            k.sort_unstable();
+            k.iter()
+                .map(|k| format!("'{}'", k.replace('\'', "''")))
+                .collect()
+        };
+        let kinds = kinds.join(", ");
         let sql = format!(
             "UPDATE jobs SET status = 'running', locked_by = $1, locked_until = $2, \
              attempts = attempts + 1, updated_at = $3 \
-             WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= $3) \
-                 OR (status = 'running' AND locked_until < $3) ORDER BY run_at LIMIT 1{lock}) \
+             WHERE id = (SELECT id FROM jobs WHERE kind IN ({kinds}) AND ((status = 'queued' \
+                 AND run_at <= $3) OR (status = 'running' AND locked_until < $3)) \
+                 ORDER BY run_at LIMIT 1{lock}) \
              RETURNING id, kind, payload, status, attempts, max_attempts, progress_done, \
              progress_total, progress_message, last_error, created_at, updated_at, finished_at"
         );

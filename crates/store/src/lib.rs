@@ -12,9 +12,11 @@
 pub mod accounts;
 pub mod audit;
 pub mod change_log;
+pub mod conditions;
 mod db;
 pub mod framework_links;
 pub mod jobs;
+pub mod maintenance;
 pub mod migrate;
 pub mod orgs;
 pub mod outbox;

@@ -114,31 +114,31 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<Organisation>, i64), DbError> {
-    fn filtered(q: &mut sqlx::QueryBuilder<sqlx::Any>, f: &OrgFilter) {
-        if let Some(k) = f.kind {
-            q.push(" AND kind = ").push_bind(k.as_str());
-        }
-        if let Some(c) = &f.country {
-            q.push(" AND country = ").push_bind(c.clone());
-        }
-        if let Some(text) = &f.q {
-            q.push(" AND LOWER(name) LIKE ")
-                .push_bind(format!("%{}%", text.to_lowercase()));
-        }
+    let mut c = crate::conditions::Conditions::new();
+    if let Some(k) = f.kind {
+        c.eq("kind", k.as_str());
     }
-    let mut q = sqlx::QueryBuilder::<sqlx::Any>::new(format!(
-        "SELECT {ORG_COLUMNS} FROM organisations WHERE 1 = 1"
-    ));
-    filtered(&mut q, f);
-    q.push(" ORDER BY name, id LIMIT ")
-        .push_bind(limit)
-        .push(" OFFSET ")
-        .push_bind(offset);
-    let rows = q.build().fetch_all(db.pool()).await?;
-    let mut c =
-        sqlx::QueryBuilder::<sqlx::Any>::new("SELECT COUNT(*) FROM organisations WHERE 1 = 1");
-    filtered(&mut c, f);
-    let total: i64 = c.build_query_scalar().fetch_one(db.pool()).await?;
+    if let Some(country) = &f.country {
+        c.eq("country", country.clone());
+    }
+    if let Some(text) = &f.q {
+        c.like("LOWER(name)", format!("%{}%", text.to_lowercase()));
+    }
+    let sql = format!(
+        "SELECT {ORG_COLUMNS} FROM organisations{} ORDER BY name, id LIMIT {} OFFSET {}",
+        c.where_sql(),
+        limit.max(0),
+        offset.max(0)
+    );
+    let rows = c
+        .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+        .fetch_all(db.pool())
+        .await?;
+    let count_sql = format!("SELECT COUNT(*) FROM organisations{}", c.where_sql());
+    let total: i64 = c
+        .bind_scalar(sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql)))
+        .fetch_one(db.pool())
+        .await?;
     Ok((
         rows.iter().map(org_from_row).collect::<Result<_, _>>()?,
         total,

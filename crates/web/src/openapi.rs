@@ -26,7 +26,7 @@ use crate::routes::api;
     modifiers(&BearerAuth),
     tags(
         (name = "meta", description = "About this gcm-hub instance"),
-        (name = "accounts", description = "The caller's account and API tokens"),
+        (name = "accounts", description = "Accounts, API tokens and organisations"),
         (name = "compact", description = "The Global Compact for Migration as data: objectives, actions, guiding principles, paragraphs"),
     )
 )]
@@ -58,8 +58,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::compact::frameworks))
         .routes(routes!(api::compact::framework))
         .routes(routes!(api::accounts::me))
-        .routes(routes!(api::accounts::list_tokens, api::accounts::create_token))
+        .routes(routes!(
+            api::accounts::list_tokens,
+            api::accounts::create_token
+        ))
         .routes(routes!(api::accounts::revoke_token))
+        .routes(routes!(api::orgs::list, api::orgs::create))
+        .routes(routes!(api::orgs::get))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

@@ -26,24 +26,47 @@ db_test!(signup_confirm_sign_in_and_out, |app: TestApp| async move {
     assert!(html.contains("csrf_token"));
     assert!(v.get_text("/en/account").await.1.contains("(Confirmed)"));
     // A used link is dead.
-    assert_eq!(v.post_form("/en/verify", &[("token", token)]).await.status().as_u16(), 410);
+    assert_eq!(
+        v.post_form("/en/verify", &[("token", token)])
+            .await
+            .status()
+            .as_u16(),
+        410
+    );
 
     // Sign out, then the account page sends people to sign in.
     assert_eq!(v.post_form("/en/logout", &[]).await.status().as_u16(), 303);
     let res = v.get("/en/account").await;
     assert_eq!(res.status().as_u16(), 303);
-    assert!(res.headers()["location"].to_str().unwrap().starts_with("/en/login?next="));
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/en/login?next=")
+    );
 
     // Wrong password, then right one (redirected to where they were going).
     let res = v
-        .post_form("/en/login", &[("email", "ana@example.org"), ("password", "not it at all")])
+        .post_form(
+            "/en/login",
+            &[("email", "ana@example.org"), ("password", "not it at all")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 401);
-    assert!(res.text().await.unwrap().contains("The e-mail address or password is wrong."));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The e-mail address or password is wrong.")
+    );
     let res = v
         .post_form(
             "/en/login",
-            &[("email", "ANA@example.org"), ("password", "a long password 1"), ("next", "/en/compact")],
+            &[
+                ("email", "ANA@example.org"),
+                ("password", "a long password 1"),
+                ("next", "/en/compact"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
@@ -53,79 +76,146 @@ db_test!(signup_confirm_sign_in_and_out, |app: TestApp| async move {
     // Bad sign-up input gets a clear message and the right status.
     let w = app.visitor();
     let res = w
-        .post_form("/en/signup", &[("display_name", "B"), ("email", "nope"), ("password", "a long password 1")])
+        .post_form(
+            "/en/signup",
+            &[
+                ("display_name", "B"),
+                ("email", "nope"),
+                ("password", "a long password 1"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
-    assert!(res.text().await.unwrap().contains("The e-mail address is not valid."));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The e-mail address is not valid.")
+    );
     let res = w
-        .post_form("/fr/signup", &[("display_name", "B"), ("email", "b@example.org"), ("password", "short")])
+        .post_form(
+            "/fr/signup",
+            &[
+                ("display_name", "B"),
+                ("email", "b@example.org"),
+                ("password", "short"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 422);
     let res = w
-        .post_form("/en/signup", &[("display_name", "A2"), ("email", "ana@example.org"), ("password", "a long password 1")])
+        .post_form(
+            "/en/signup",
+            &[
+                ("display_name", "A2"),
+                ("email", "ana@example.org"),
+                ("password", "a long password 1"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
 });
 
-db_test!(repeated_failures_lock_the_account, |app: TestApp| async move {
-    app.signup("lock@example.org", "Lou").await;
-    let v = app.visitor();
-    for _ in 0..gcm_store::accounts::LOCK_AFTER_FAILURES {
+db_test!(
+    repeated_failures_lock_the_account,
+    |app: TestApp| async move {
+        app.signup("lock@example.org", "Lou").await;
+        let v = app.visitor();
+        for _ in 0..gcm_store::accounts::LOCK_AFTER_FAILURES {
+            let res = v
+                .post_form(
+                    "/en/login",
+                    &[
+                        ("email", "lock@example.org"),
+                        ("password", "wrong password!"),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status().as_u16(), 401);
+        }
+        // Now even the right password is refused until the lock expires.
         let res = v
-            .post_form("/en/login", &[("email", "lock@example.org"), ("password", "wrong password!")])
+            .post_form(
+                "/en/login",
+                &[
+                    ("email", "lock@example.org"),
+                    ("password", "a long password 1"),
+                ],
+            )
             .await;
-        assert_eq!(res.status().as_u16(), 401);
+        assert_eq!(res.status().as_u16(), 403);
+        let locked = audit::list(
+            app.db(),
+            &audit::Filter {
+                action: Some("user.locked".into()),
+                ..Default::default()
+            },
+            None,
+            10,
+        )
+        .await
+        .unwrap();
+        assert_eq!(locked.len(), 1);
+        // A password reset lifts the lock.
+        v.post_form("/en/password-reset", &[("email", "lock@example.org")])
+            .await;
+        let link = app.link_in_mail("lock@example.org", "/reset?token=").await;
+        let token = link.split("token=").nth(1).unwrap();
+        let res = v
+            .post_form(
+                "/en/reset",
+                &[("token", token), ("password", "a brand new password")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        let res = v
+            .post_form(
+                "/en/login",
+                &[
+                    ("email", "lock@example.org"),
+                    ("password", "a brand new password"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
     }
-    // Now even the right password is refused until the lock expires.
-    let res = v
-        .post_form("/en/login", &[("email", "lock@example.org"), ("password", "a long password 1")])
-        .await;
-    assert_eq!(res.status().as_u16(), 403);
-    let locked = audit::list(
-        app.db(),
-        &audit::Filter {
-            action: Some("user.locked".into()),
-            ..Default::default()
-        },
-        None,
-        10,
-    )
-    .await
-    .unwrap();
-    assert_eq!(locked.len(), 1);
-    // A password reset lifts the lock.
-    v.post_form("/en/password-reset", &[("email", "lock@example.org")]).await;
-    let link = app.link_in_mail("lock@example.org", "/reset?token=").await;
-    let token = link.split("token=").nth(1).unwrap();
-    let res = v
-        .post_form("/en/reset", &[("token", token), ("password", "a brand new password")])
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
-    let res = v
-        .post_form("/en/login", &[("email", "lock@example.org"), ("password", "a brand new password")])
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
-});
+);
 
 db_test!(password_reset, |app: TestApp| async move {
     let ana = app.signup("reset@example.org", "Rea").await;
     let v = app.visitor();
     // Unknown and known addresses get the same answer; only the known one gets mail.
-    let unknown = v.post_form("/en/password-reset", &[("email", "nobody@example.org")]).await;
-    let known = v.post_form("/en/password-reset", &[("email", "reset@example.org")]).await;
+    let unknown = v
+        .post_form("/en/password-reset", &[("email", "nobody@example.org")])
+        .await;
+    let known = v
+        .post_form("/en/password-reset", &[("email", "reset@example.org")])
+        .await;
     assert_eq!(unknown.status(), known.status());
     assert!(app.mail_to("nobody@example.org").await.is_empty());
     let link = app.link_in_mail("reset@example.org", "/reset?token=").await;
     assert_eq!(v.get(&link).await.status().as_u16(), 200);
     let token = link.split("token=").nth(1).unwrap();
     // Too short: refused, link still usable.
-    let res = v.post_form("/en/reset", &[("token", token), ("password", "short")]).await;
+    let res = v
+        .post_form("/en/reset", &[("token", token), ("password", "short")])
+        .await;
     assert_eq!(res.status().as_u16(), 422);
-    let res = v.post_form("/en/reset", &[("token", token), ("password", "another long one")]).await;
+    let res = v
+        .post_form(
+            "/en/reset",
+            &[("token", token), ("password", "another long one")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     // The old session was ended; the link is used up.
     assert_eq!(ana.get("/en/account").await.status().as_u16(), 303);
-    let res = v.post_form("/en/reset", &[("token", token), ("password", "yet another one")]).await;
+    let res = v
+        .post_form(
+            "/en/reset",
+            &[("token", token), ("password", "yet another one")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 410);
     assert_eq!(v.get("/en/reset?token=bogus").await.status().as_u16(), 410);
 });
@@ -144,31 +234,62 @@ db_test!(setup_link_works_once, |app: TestApp| async move {
         .visitor()
         .post_form(
             "/en/setup",
-            &[("token", token), ("display_name", "Eve"), ("email", "eve@example.org"), ("password", "eve password 123")],
+            &[
+                ("token", token),
+                ("display_name", "Eve"),
+                ("email", "eve@example.org"),
+                ("password", "eve password 123"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 410);
-    assert!(gcm_store::accounts::find_by_email(app.db(), "eve@example.org").await.unwrap().is_none());
+    assert!(
+        gcm_store::accounts::find_by_email(app.db(), "eve@example.org")
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert_eq!(app.visitor().get(&path).await.status().as_u16(), 410);
     // With an administrator present, no new setup link is issued.
-    assert!(gcm_store::accounts::setup_token(app.db()).await.unwrap().is_none());
+    assert!(
+        gcm_store::accounts::setup_token(app.db())
+            .await
+            .unwrap()
+            .is_none()
+    );
 });
 
 db_test!(attacks_are_refused, |app: TestApp| async move {
     // 1. A POST without the CSRF token (or with another visitor's) is refused.
     let v = app.signup("csrf@example.org", "Cy").await;
-    let res = v.post_raw("/en/account/tokens", &[("name", "x"), ("scope", "read")]).await;
+    let res = v
+        .post_raw("/en/account/tokens", &[("name", "x"), ("scope", "read")])
+        .await;
     assert_eq!(res.status().as_u16(), 403);
-    assert!(res.text().await.unwrap().contains("did not come from this site"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("did not come from this site")
+    );
     let other = app.visitor();
     let foreign = other.csrf().await;
     let res = v
-        .post_raw("/en/account/tokens", &[("name", "x"), ("scope", "read"), ("csrf_token", &foreign)])
+        .post_raw(
+            "/en/account/tokens",
+            &[("name", "x"), ("scope", "read"), ("csrf_token", &foreign)],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 403);
     let res = app
         .visitor()
-        .post_raw("/en/login", &[("email", "csrf@example.org"), ("password", "a long password 1")])
+        .post_raw(
+            "/en/login",
+            &[
+                ("email", "csrf@example.org"),
+                ("password", "a long password 1"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 403);
 
@@ -180,7 +301,13 @@ db_test!(attacks_are_refused, |app: TestApp| async move {
         .jar
         .add_cookie_str(&format!("gcm_session={planted}; Path=/"), &url);
     let res = victim
-        .post_form("/en/login", &[("email", "csrf@example.org"), ("password", "a long password 1")])
+        .post_form(
+            "/en/login",
+            &[
+                ("email", "csrf@example.org"),
+                ("password", "a long password 1"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let issued = victim.cookie("gcm_session").unwrap();
@@ -221,7 +348,12 @@ db_test!(api_tokens, |app: TestApp| async move {
     assert_eq!(status, 401);
     assert_eq!(body["error"]["code"], "unauthorized");
 
-    let res = v.post_form("/en/account/tokens", &[("name", "reader"), ("scope", "read")]).await;
+    let res = v
+        .post_form(
+            "/en/account/tokens",
+            &[("name", "reader"), ("scope", "read")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 201);
     let html = res.text().await.unwrap();
     let secret = html
@@ -260,9 +392,19 @@ db_test!(api_tokens, |app: TestApp| async move {
     assert_eq!(body["error"]["code"], "insufficient_scope");
 
     // A write token can create another; bad scopes are refused with 400.
-    let res = v.post_form("/en/account/tokens", &[("name", "writer"), ("scope", "write")]).await;
+    let res = v
+        .post_form(
+            "/en/account/tokens",
+            &[("name", "writer"), ("scope", "write")],
+        )
+        .await;
     let html = res.text().await.unwrap();
-    let writer = html.split("id=\"new-token\">").nth(1).and_then(|s| s.split('<').next()).unwrap().to_string();
+    let writer = html
+        .split("id=\"new-token\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap()
+        .to_string();
     let res = api
         .post(app.url("/api/v1/tokens"))
         .bearer_auth(&writer)
@@ -302,7 +444,12 @@ db_test!(api_tokens, |app: TestApp| async move {
         .unwrap();
     assert_eq!(res.status().as_u16(), 204);
     let bot_secret = created["secret"].as_str().unwrap();
-    let res = api.get(app.url("/api/v1/me")).bearer_auth(bot_secret).send().await.unwrap();
+    let res = api
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(bot_secret)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 401);
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["error"]["code"], "invalid_token");
@@ -319,20 +466,49 @@ db_test!(export_and_close, |app: TestApp| async move {
     let v = app.verified_user("bye@example.org", "Bea").await;
     let res = v.get("/en/account/export").await;
     assert_eq!(res.status().as_u16(), 200);
-    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("attachment"));
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("attachment")
+    );
     let data: serde_json::Value = res.json().await.unwrap();
     assert_eq!(data["account"]["email"], "bye@example.org");
-    assert!(data["actions"].as_array().unwrap().iter().any(|a| a["action"] == "user.verify_email"));
+    assert!(
+        data["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["action"] == "user.verify_email")
+    );
 
-    let res = v.post_form("/en/account/close", &[("confirm_email", "someone@else.org")]).await;
+    let res = v
+        .post_form(
+            "/en/account/close",
+            &[("confirm_email", "someone@else.org")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 422);
-    let res = v.post_form("/en/account/close", &[("confirm_email", "bye@example.org")]).await;
+    let res = v
+        .post_form("/en/account/close", &[("confirm_email", "bye@example.org")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert!(gcm_store::accounts::find_by_email(app.db(), "bye@example.org").await.unwrap().is_none());
+    assert!(
+        gcm_store::accounts::find_by_email(app.db(), "bye@example.org")
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert_eq!(v.get("/en/account").await.status().as_u16(), 303);
     let res = app
         .visitor()
-        .post_form("/en/login", &[("email", "bye@example.org"), ("password", "a long password 1")])
+        .post_form(
+            "/en/login",
+            &[
+                ("email", "bye@example.org"),
+                ("password", "a long password 1"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 401);
 });

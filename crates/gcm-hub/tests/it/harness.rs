@@ -149,6 +149,14 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// The database URL this app runs on (for driving the CLI against the same data).
+    pub fn database_url(&self) -> String {
+        match &self._pg {
+            Some(pg) => pg.url.clone(),
+            None => gcm_hub::config::sqlite_url(&self._data_dir.path().join("gcm-hub.db")),
+        }
+    }
+
     pub fn db(&self) -> &gcm_store::Db {
         &self.node.as_ref().unwrap().db
     }
@@ -255,14 +263,21 @@ impl TestApp {
 
     /// Mail queued to `to`, newest first.
     pub async fn mail_to(&self, to: &str) -> Vec<gcm_store::outbox::Mail> {
-        gcm_store::outbox::list(self.db(), Some(to), 50).await.unwrap()
+        gcm_store::outbox::list(self.db(), Some(to), 50)
+            .await
+            .unwrap()
     }
 
     /// The first link in the newest mail to `to` that contains `path`, as a path with query.
     pub async fn link_in_mail(&self, to: &str, path: &str) -> String {
         let mail = self.mail_to(to).await;
-        let body = &mail.first().unwrap_or_else(|| panic!("no mail to {to}")).body;
-        let start = body.find("http").unwrap_or_else(|| panic!("no link in {body}"));
+        let body = &mail
+            .first()
+            .unwrap_or_else(|| panic!("no mail to {to}"))
+            .body;
+        let start = body
+            .find("http")
+            .unwrap_or_else(|| panic!("no link in {body}"));
         let link: String = body[start..].split_whitespace().next().unwrap().to_string();
         assert!(link.contains(path), "{link} lacks {path}");
         let after_host = link.splitn(4, '/').nth(3).unwrap();
@@ -271,7 +286,13 @@ impl TestApp {
 
     /// Creates the first administrator through the setup link; returns a signed-in visitor.
     pub async fn admin(&self) -> Visitor {
-        let link = self.node.as_ref().unwrap().setup_link.clone().expect("setup link");
+        let link = self
+            .node
+            .as_ref()
+            .unwrap()
+            .setup_link
+            .clone()
+            .expect("setup link");
         let token = link.split("token=").nth(1).unwrap().to_string();
         let v = self.visitor();
         let res = v
@@ -295,7 +316,11 @@ impl TestApp {
         let res = v
             .post_form(
                 "/en/signup",
-                &[("display_name", name), ("email", email), ("password", "a long password 1")],
+                &[
+                    ("display_name", name),
+                    ("email", email),
+                    ("password", "a long password 1"),
+                ],
             )
             .await;
         assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
@@ -307,7 +332,9 @@ impl TestApp {
         let v = self.signup(email, name).await;
         let link = self.link_in_mail(email, "/verify?token=").await;
         let token = link.split("token=").nth(1).unwrap().to_string();
-        let res = v.post_form("/en/verify", &[("token", token.as_str())]).await;
+        let res = v
+            .post_form("/en/verify", &[("token", token.as_str())])
+            .await;
         assert_eq!(res.status().as_u16(), 303);
         v
     }

@@ -10,8 +10,10 @@
 mod harness;
 mod accounts;
 mod api;
+mod audit;
 mod browser;
 mod cli;
 mod compact;
+mod orgs;
 mod shell;
 mod store;

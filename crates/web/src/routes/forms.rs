@@ -37,7 +37,10 @@ mod tests {
 
     #[test]
     fn next_stays_on_site() {
-        assert_eq!(safe_next(Some("/fr/organisations"), Lang::Fr), "/fr/organisations");
+        assert_eq!(
+            safe_next(Some("/fr/organisations"), Lang::Fr),
+            "/fr/organisations"
+        );
         for bad in ["//evil.example", "https://evil.example", "/\\evil", "evil"] {
             assert_eq!(safe_next(Some(bad), Lang::En), "/en/account");
         }

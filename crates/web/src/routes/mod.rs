@@ -1,11 +1,13 @@
 //! Handlers, one file per action, grouped by domain.
 
 pub mod accounts;
+pub mod admin;
 pub mod api;
 pub mod compact;
 pub mod forms;
 pub mod opendata;
 pub mod ops;
+pub mod orgs;
 pub mod shell;
 
 use axum::Router;
@@ -43,23 +45,78 @@ pub fn pages() -> Router<AppState> {
         .route("/data/compact.csv", get(opendata::compact::csv));
     use axum::routing::post;
     r = r
-        .route("/{lang}/login", get(accounts::session::form).post(accounts::session::submit))
+        .route(
+            "/{lang}/login",
+            get(accounts::session::form).post(accounts::session::submit),
+        )
         .route("/{lang}/logout", post(accounts::session::logout))
-        .route("/{lang}/signup", get(accounts::signup::form).post(accounts::signup::submit))
-        .route("/{lang}/setup", get(accounts::setup::form).post(accounts::setup::submit))
-        .route("/{lang}/verify", get(accounts::links::verify_form).post(accounts::links::verify_submit))
+        .route(
+            "/{lang}/signup",
+            get(accounts::signup::form).post(accounts::signup::submit),
+        )
+        .route(
+            "/{lang}/setup",
+            get(accounts::setup::form).post(accounts::setup::submit),
+        )
+        .route(
+            "/{lang}/verify",
+            get(accounts::links::verify_form).post(accounts::links::verify_submit),
+        )
         .route(
             "/{lang}/password-reset",
             get(accounts::links::reset_request_form).post(accounts::links::reset_request_submit),
         )
-        .route("/{lang}/reset", get(accounts::links::reset_form).post(accounts::links::reset_submit))
+        .route(
+            "/{lang}/reset",
+            get(accounts::links::reset_form).post(accounts::links::reset_submit),
+        )
         .route("/{lang}/account", get(accounts::account::page))
-        .route("/{lang}/account/verify-email", post(accounts::account::resend_verification))
-        .route("/{lang}/account/sessions/close-all", post(accounts::account::close_all_sessions))
-        .route("/{lang}/account/tokens", post(accounts::account::create_token))
-        .route("/{lang}/account/tokens/{id}/revoke", post(accounts::account::revoke_token))
+        .route(
+            "/{lang}/account/verify-email",
+            post(accounts::account::resend_verification),
+        )
+        .route(
+            "/{lang}/account/sessions/close-all",
+            post(accounts::account::close_all_sessions),
+        )
+        .route(
+            "/{lang}/account/tokens",
+            post(accounts::account::create_token),
+        )
+        .route(
+            "/{lang}/account/tokens/{id}/revoke",
+            post(accounts::account::revoke_token),
+        )
         .route("/{lang}/account/export", get(accounts::account::export))
-        .route("/{lang}/account/close", get(accounts::account::close_form).post(accounts::account::close));
+        .route(
+            "/{lang}/account/close",
+            get(accounts::account::close_form).post(accounts::account::close),
+        );
+    r = r
+        .route("/{lang}/admin", get(admin::home))
+        .route("/{lang}/admin/users", get(admin::users))
+        .route("/{lang}/admin/users/{id}/roles", post(admin::set_roles))
+        .route("/{lang}/admin/outbox", get(admin::outbox_page))
+        .route("/{lang}/admin/audit", get(admin::audit_page))
+        .route("/{lang}/admin/audit.csv", get(admin::audit_csv));
+    r = r
+        .route("/{lang}/organisations", get(orgs::list).post(orgs::create))
+        .route("/{lang}/organisations/new", get(orgs::new_form))
+        .route("/{lang}/organisations/{id}", get(orgs::show))
+        .route(
+            "/{lang}/organisations/{id}/edit",
+            get(orgs::edit_form).post(orgs::edit),
+        )
+        .route("/{lang}/organisations/{id}/join", post(orgs::join))
+        .route("/{lang}/organisations/{id}/invite", post(orgs::invite))
+        .route(
+            "/{lang}/organisations/{id}/members/{user_id}",
+            post(orgs::member),
+        )
+        .route(
+            "/{lang}/invitations/{token}",
+            get(orgs::invitations::show).post(orgs::invitations::accept),
+        );
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL
         .into_iter()

@@ -2,22 +2,22 @@
 //! data export and closure. Everything here acts on the signed-in person only.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use gcm_core::accounts::Action;
 use gcm_store::accounts::{self, ApiToken, User};
 use serde::Deserialize;
 
 use super::{FieldSpec, FormSpec, MessagePage};
+use crate::AppState;
 use crate::auth::{Auth, SESSION_COOKIE, set_cookie};
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Tr};
 use crate::pages::Chrome;
 use crate::routes::forms::{page_with_status, see_other};
 use crate::routes::shell::PageLang;
-use crate::AppState;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -97,10 +97,19 @@ pub async fn resend_verification(
 ) -> AppResult<Response> {
     let me = auth.require_user(&Action::ManageOwnAccount)?;
     if !me.user.email_verified {
-        super::signup::send_verification(&state, lang, &me.user.id, &me.user.display_name, &me.user.email)
-            .await?;
+        super::signup::send_verification(
+            &state,
+            lang,
+            &me.user.id,
+            &me.user.display_name,
+            &me.user.email,
+        )
+        .await?;
     }
-    Ok(see_other(&format!("/{}/account?notice=resent", lang.code())))
+    Ok(see_other(&format!(
+        "/{}/account?notice=resent",
+        lang.code()
+    )))
 }
 
 /// `POST /{lang}/account/sessions/close-all`: signs out every device, this one included
@@ -177,7 +186,10 @@ pub async fn export(State(state): State<AppState>, auth: Auth) -> AppResult<Resp
     let body = serde_json::to_vec_pretty(&data).map_err(AppError::internal)?;
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"gcm-hub-my-data.json\""),
@@ -222,7 +234,10 @@ pub async fn close_form(
     auth: Auth,
 ) -> AppResult<Response> {
     auth.require_user(&Action::ManageOwnAccount)?;
-    Ok(page_with_status(StatusCode::OK, &close_page(&state, &auth, lang)))
+    Ok(page_with_status(
+        StatusCode::OK,
+        &close_page(&state, &auth, lang),
+    ))
 }
 
 #[derive(Deserialize)]

@@ -4,22 +4,22 @@
 
 use std::time::Duration;
 
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use gcm_store::accounts::{self, AccountError, Purpose};
 use gcm_store::outbox;
 use serde::Deserialize;
 
 use super::{FieldSpec, FormSpec, MessagePage, problem_message};
+use crate::AppState;
 use crate::auth::Auth;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Arg, Lang, Tr};
 use crate::pages::Chrome;
 use crate::routes::forms::{page_with_status, see_other};
 use crate::routes::shell::PageLang;
-use crate::AppState;
 
 /// How long a password reset link stays valid.
 pub const RESET_TTL: Duration = Duration::from_secs(2 * 3600);
@@ -30,13 +30,7 @@ pub struct TokenQuery {
     token: String,
 }
 
-fn message(
-    state: &AppState,
-    auth: &Auth,
-    lang: Lang,
-    rest: &str,
-    title: String,
-) -> MessagePage {
+fn message(state: &AppState, auth: &Auth, lang: Lang, rest: &str, title: String) -> MessagePage {
     MessagePage {
         c: Chrome::new(state, auth, lang, rest, None),
         title,
@@ -104,7 +98,13 @@ pub async fn verify_submit(
 
 fn reset_request_page(state: &AppState, auth: &Auth, lang: Lang, email: &str) -> MessagePage {
     let tr = Tr::new(lang);
-    let mut page = message(state, auth, lang, "/password-reset", tr.t("reset-request-title"));
+    let mut page = message(
+        state,
+        auth,
+        lang,
+        "/password-reset",
+        tr.t("reset-request-title"),
+    );
     page.intro = Some(tr.t("reset-request-intro"));
     page.form = Some(FormSpec {
         action: format!("/{}/password-reset", lang.code()),
@@ -154,14 +154,21 @@ pub async fn reset_request_submit(
         let token =
             accounts::issue_token_in(&mut tx, Purpose::ResetPassword, Some(&user.id), RESET_TTL)
                 .await?;
-        let link = format!("{}/{}/reset?token={token}", state.options.public_url, lang.code());
+        let link = format!(
+            "{}/{}/reset?token={token}",
+            state.options.public_url,
+            lang.code()
+        );
         outbox::enqueue_in(
             &mut tx,
             &user.email,
             &tr.t("mail-reset-subject"),
             &tr.t_with(
                 "mail-reset-body",
-                &[("name", Arg::Str(user.display_name.clone())), ("link", Arg::Str(link))],
+                &[
+                    ("name", Arg::Str(user.display_name.clone())),
+                    ("link", Arg::Str(link)),
+                ],
             ),
             "reset_password",
         )
@@ -178,7 +185,11 @@ pub async fn reset_request_submit(
 fn reset_page(state: &AppState, auth: &Auth, lang: Lang, token: &str) -> MessagePage {
     let tr = Tr::new(lang);
     let mut page = message(state, auth, lang, "/reset", tr.t("reset-title"));
-    let mut form = token_form(format!("/{}/reset", lang.code()), token, tr.t("reset-submit"));
+    let mut form = token_form(
+        format!("/{}/reset", lang.code()),
+        token,
+        tr.t("reset-submit"),
+    );
     form.fields.push(FieldSpec {
         name: "password",
         label: tr.t("field-password-new"),
@@ -202,10 +213,16 @@ pub async fn reset_form(
     if !accounts::token_is_valid(&state.db, Purpose::ResetPassword, &q.token).await? {
         let mut page = message(&state, &auth, lang, "/reset", tr.t("reset-title"));
         page.error = Some(tr.t("link-invalid"));
-        page.link = Some((format!("/{}/password-reset", lang.code()), tr.t("reset-request-title")));
+        page.link = Some((
+            format!("/{}/password-reset", lang.code()),
+            tr.t("reset-request-title"),
+        ));
         return Ok(page_with_status(StatusCode::GONE, &page));
     }
-    Ok(page_with_status(StatusCode::OK, &reset_page(&state, &auth, lang, &q.token)))
+    Ok(page_with_status(
+        StatusCode::OK,
+        &reset_page(&state, &auth, lang, &q.token),
+    ))
 }
 
 #[derive(Deserialize)]

@@ -1,20 +1,20 @@
 //! `GET/POST /{lang}/login` and `POST /{lang}/logout`.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::Form;
 use gcm_store::accounts::{self, AccountError, SESSION_TTL};
 use serde::Deserialize;
 
+use crate::AppState;
 use crate::auth::{Auth, SESSION_COOKIE, cookie, set_cookie};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::pages::{Chrome, render};
 use crate::routes::forms::{page_with_status, safe_next, see_other};
 use crate::routes::shell::PageLang;
-use crate::AppState;
 
 #[derive(Template)]
 #[template(path = "login.html")]

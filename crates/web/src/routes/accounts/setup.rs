@@ -1,24 +1,24 @@
 //! `GET/POST /{lang}/setup?token=…`: the first administrator, created through the one-time
 //! link that `gcm-hub serve` prints while no administrator exists.
 
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use gcm_store::accounts::{self, AccountError, Purpose};
 use serde::Deserialize;
 
+use super::MessagePage;
 use super::problem_message;
 use super::session::signed_in_redirect;
 use super::signup::{SignupPage, page};
-use super::MessagePage;
+use crate::AppState;
 use crate::auth::Auth;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Tr};
 use crate::pages::Chrome;
 use crate::routes::forms::page_with_status;
 use crate::routes::shell::PageLang;
-use crate::AppState;
 
 #[derive(Deserialize)]
 pub struct TokenQuery {
@@ -62,7 +62,10 @@ pub async fn form(
     if !accounts::token_is_valid(&state.db, Purpose::Setup, &q.token).await? {
         return Ok(invalid(&state, &auth, lang));
     }
-    Ok(page_with_status(StatusCode::OK, &setup_page(&state, &auth, lang, &q.token)).into_response())
+    Ok(
+        page_with_status(StatusCode::OK, &setup_page(&state, &auth, lang, &q.token))
+            .into_response(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -94,7 +97,9 @@ pub async fn submit(
     )
     .await
     {
-        Ok(user) => signed_in_redirect(&state, &auth, &user.id, &format!("/{}/admin", lang.code())).await,
+        Ok(user) => {
+            signed_in_redirect(&state, &auth, &user.id, &format!("/{}/admin", lang.code())).await
+        }
         Err(AccountError::TokenInvalid) => Ok(invalid(&state, &auth, lang)),
         Err(AccountError::Invalid(p)) => {
             let mut page = setup_page(&state, &auth, lang, &f.token);

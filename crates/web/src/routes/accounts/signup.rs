@@ -4,23 +4,23 @@
 use std::time::Duration;
 
 use askama::Template;
+use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, Response};
-use axum::Form;
 use gcm_store::accounts::{self, AccountError, NewUser, Purpose};
 use gcm_store::outbox;
 use serde::Deserialize;
 
 use super::problem_message;
 use super::session::signed_in_redirect;
+use crate::AppState;
 use crate::auth::Auth;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Arg, Lang, Tr};
 use crate::pages::{Chrome, render};
 use crate::routes::forms::page_with_status;
 use crate::routes::shell::PageLang;
-use crate::AppState;
 
 /// How long an e-mail confirmation link stays valid.
 pub const VERIFY_TTL: Duration = Duration::from_secs(3 * 24 * 3600);
@@ -82,16 +82,23 @@ pub async fn send_verification(
 ) -> Result<(), AppError> {
     let tr = Tr::new(lang);
     let mut tx = state.db.begin_write().await?;
-    let token = accounts::issue_token_in(&mut tx, Purpose::VerifyEmail, Some(user_id), VERIFY_TTL)
-        .await?;
-    let link = format!("{}/{}/verify?token={token}", state.options.public_url, lang.code());
+    let token =
+        accounts::issue_token_in(&mut tx, Purpose::VerifyEmail, Some(user_id), VERIFY_TTL).await?;
+    let link = format!(
+        "{}/{}/verify?token={token}",
+        state.options.public_url,
+        lang.code()
+    );
     outbox::enqueue_in(
         &mut tx,
         email,
         &tr.t("mail-verify-subject"),
         &tr.t_with(
             "mail-verify-body",
-            &[("name", Arg::Str(name.to_string())), ("link", Arg::Str(link))],
+            &[
+                ("name", Arg::Str(name.to_string())),
+                ("link", Arg::Str(link)),
+            ],
         ),
         "verify_email",
     )
@@ -132,7 +139,9 @@ pub async fn submit(
         }
         Err(e) => {
             let (status, message) = match e {
-                AccountError::Invalid(p) => (StatusCode::UNPROCESSABLE_ENTITY, problem_message(&tr, p)),
+                AccountError::Invalid(p) => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, problem_message(&tr, p))
+                }
                 AccountError::EmailTaken => (StatusCode::CONFLICT, tr.t("signup-email-taken")),
                 other => return Err(AppError::internal(other)),
             };

@@ -62,7 +62,12 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Me>
         email: me.user.email.clone(),
         display_name: me.user.display_name.clone(),
         email_verified: me.user.email_verified,
-        roles: me.user.roles.iter().map(|r| r.as_str().to_string()).collect(),
+        roles: me
+            .user
+            .roles
+            .iter()
+            .map(|r| r.as_str().to_string())
+            .collect(),
         memberships,
         token_scopes: match &me.via {
             crate::auth::Via::Token(s) => Some(s.clone()),

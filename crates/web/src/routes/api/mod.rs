@@ -1,5 +1,6 @@
 //! JSON API handlers under `/api/v1`.
 
+pub mod accounts;
 pub mod compact;
 pub mod info;
-pub mod accounts;
+pub mod orgs;

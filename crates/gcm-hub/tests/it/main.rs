@@ -11,6 +11,7 @@ mod harness;
 mod accounts;
 mod api;
 mod audit;
+mod authz;
 mod browser;
 mod cli;
 mod compact;

@@ -1,0 +1,495 @@
+//! The authorization matrix: every route, asked by every kind of person, gets the answer the
+//! policy gives. Roles, in column order: anonymous, member of organisation A, focal point of
+//! another organisation (B), peer reviewer, Network secretariat, administrator.
+//!
+//! Expected letters: `A` the request gets through (any answer but 403 or a demand to sign
+//! in: input errors like 404/422 count, since the route let the caller in), `L` sign-in
+//! demanded (401, or a redirect to the sign-in page), `D` forbidden (403), `P` public (any
+//! answer but 403). A test also checks that every route the application registers appears
+//! here, so a new route cannot skip the matrix.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{TestApp, Visitor};
+use crate::orgs::create_org;
+
+const ROLES: [&str; 6] = [
+    "anonymous",
+    "member",
+    "focal_point_other",
+    "reviewer",
+    "secretariat",
+    "administrator",
+];
+
+struct Case {
+    method: &'static str,
+    template: &'static str,
+    path: String,
+    /// Form fields (for POST to pages) or JSON body (for the API).
+    form: Vec<(&'static str, &'static str)>,
+    json: Option<serde_json::Value>,
+    expect: &'static str,
+}
+
+fn case(
+    method: &'static str,
+    template: &'static str,
+    path: impl Into<String>,
+    expect: &'static str,
+) -> Case {
+    Case {
+        method,
+        template,
+        path: path.into(),
+        form: Vec::new(),
+        json: None,
+        expect,
+    }
+}
+
+async fn outcome(v: &Visitor, c: &Case) -> (char, u16) {
+    let url = v.url(&c.path);
+    let res = match c.method {
+        "GET" => v.client.get(&url).send().await.unwrap(),
+        "POST" if c.json.is_some() => {
+            let csrf = v.csrf().await;
+            v.client
+                .post(&url)
+                .header("x-csrf-token", csrf)
+                .json(c.json.as_ref().unwrap())
+                .send()
+                .await
+                .unwrap()
+        }
+        "POST" => v.post_form(&c.path, &c.form).await,
+        "DELETE" => {
+            let csrf = v.csrf().await;
+            v.client
+                .delete(&url)
+                .header("x-csrf-token", csrf)
+                .send()
+                .await
+                .unwrap()
+        }
+        m => panic!("method {m}"),
+    };
+    let status = res.status().as_u16();
+    let to_login = status == 303
+        && res
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .is_some_and(|l| l.contains("/login"));
+    let letter = match status {
+        401 => 'L',
+        _ if to_login => 'L',
+        403 => 'D',
+        _ => 'A',
+    };
+    (letter, status)
+}
+
+db_test!(every_route_against_every_role, |app: TestApp| async move {
+    // The cast.
+    let admin = app.admin().await;
+    let fa = app.verified_user("fa@example.org", "Focal A").await;
+    let org_a = create_org(&fa, "Org A", "civil_society", "KEN").await;
+    let member = app.verified_user("member@example.org", "Member A").await;
+    fa.post_form(
+        &format!("/en/organisations/{org_a}/invite"),
+        &[("email", "member@example.org"), ("role", "member")],
+    )
+    .await;
+    let link = app
+        .link_in_mail("member@example.org", "/invitations/")
+        .await;
+    assert_eq!(member.post_form(&link, &[]).await.status().as_u16(), 303);
+    let fb = app.verified_user("fb@example.org", "Focal B").await;
+    create_org(&fb, "Org B", "academia", "CHL").await;
+    let reviewer = app.verified_user("rev@example.org", "Rev").await;
+    let secretariat = app.verified_user("sec@example.org", "Sec").await;
+    for (email, role) in [
+        ("rev@example.org", "reviewer"),
+        ("sec@example.org", "secretariat"),
+    ] {
+        let id = gcm_store::accounts::find_by_email(app.db(), email)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let res = admin
+            .post_form(&format!("/en/admin/users/{id}/roles"), &[("role", role)])
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+    }
+    let anon = app.visitor();
+    let visitors = [&anon, &member, &fb, &reviewer, &secretariat, &admin];
+
+    let a = org_a.as_str();
+    let mut cases = vec![
+        case("GET", "/", "/", "AAAAAA"),
+        case("GET", "/{lang}", "/en", "AAAAAA"),
+        case("GET", "/{lang}/", "/en/", "AAAAAA"),
+        case("GET", "/{lang}/compact", "/en/compact", "AAAAAA"),
+        case(
+            "GET",
+            "/{lang}/compact/objectives/{number}",
+            "/en/compact/objectives/20",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/compact/objectives/{number}/compare",
+            "/nb/compact/objectives/20/compare",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/compact/chapters/{section}",
+            "/en/compact/chapters/implementation",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/compact/alignment",
+            "/en/compact/alignment",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/compact/frameworks",
+            "/en/compact/frameworks",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/compact/frameworks/{id}",
+            "/en/compact/frameworks/gfmd",
+            "AAAAAA",
+        ),
+        case("GET", "/data/compact.json", "/data/compact.json", "AAAAAA"),
+        case("GET", "/data/compact.csv", "/data/compact.csv", "AAAAAA"),
+        case("GET", "/healthz", "/healthz", "AAAAAA"),
+        case("GET", "/metrics", "/metrics", "AAAAAA"),
+        case("GET", "/robots.txt", "/robots.txt", "AAAAAA"),
+        case("GET", "/static/{file}", "/static/favicon.svg", "AAAAAA"),
+        case("GET", "/api/docs", "/api/docs/", "AAAAAA"),
+        case(
+            "GET",
+            "/api/v1/openapi.json",
+            "/api/v1/openapi.json",
+            "AAAAAA",
+        ),
+        case("GET", "/api/v1/info", "/api/v1/info", "AAAAAA"),
+        case(
+            "GET",
+            "/api/v1/compact/objectives",
+            "/api/v1/compact/objectives",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/compact/objectives/{number}",
+            "/api/v1/compact/objectives/20",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/compact/principles",
+            "/api/v1/compact/principles",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/compact/resolve",
+            "/api/v1/compact/resolve?ref=gcm:obj:20:c",
+            "AAAAAA",
+        ),
+        case("GET", "/api/v1/frameworks", "/api/v1/frameworks", "AAAAAA"),
+        case(
+            "GET",
+            "/api/v1/frameworks/{id}",
+            "/api/v1/frameworks/sdg",
+            "AAAAAA",
+        ),
+        // Signing in and the one-time links are for everyone.
+        case("GET", "/{lang}/login", "/en/login", "AAAAAA"),
+        case("POST", "/{lang}/login", "/en/login", "PPPPPP"),
+        case("GET", "/{lang}/signup", "/en/signup", "AAAAAA"),
+        case("POST", "/{lang}/signup", "/en/signup", "AAAAAA"),
+        case("GET", "/{lang}/setup", "/en/setup?token=bogus", "AAAAAA"),
+        case("POST", "/{lang}/setup", "/en/setup", "AAAAAA"),
+        case("GET", "/{lang}/verify", "/en/verify?token=bogus", "AAAAAA"),
+        case("POST", "/{lang}/verify", "/en/verify", "AAAAAA"),
+        case(
+            "GET",
+            "/{lang}/password-reset",
+            "/en/password-reset",
+            "AAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/password-reset",
+            "/en/password-reset",
+            "AAAAAA",
+        ),
+        case("GET", "/{lang}/reset", "/en/reset?token=bogus", "AAAAAA"),
+        case("POST", "/{lang}/reset", "/en/reset", "AAAAAA"),
+        // One's own account.
+        case("GET", "/{lang}/account", "/en/account", "LAAAAA"),
+        case(
+            "POST",
+            "/{lang}/account/verify-email",
+            "/en/account/verify-email",
+            "LAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/account/sessions/close-all",
+            "/en/account/sessions/close-all",
+            "LAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/account/tokens",
+            "/en/account/tokens",
+            "LAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/account/tokens/{id}/revoke",
+            "/en/account/tokens/nope/revoke",
+            "LAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/account/export",
+            "/en/account/export",
+            "LAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/account/close",
+            "/en/account/close",
+            "LAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/account/close",
+            "/en/account/close",
+            "LAAAAA",
+        ),
+        case("GET", "/api/v1/me", "/api/v1/me", "LAAAAA"),
+        case("GET", "/api/v1/tokens", "/api/v1/tokens", "LAAAAA"),
+        case(
+            "DELETE",
+            "/api/v1/tokens/{id}",
+            "/api/v1/tokens/nope",
+            "LAAAAA",
+        ),
+        // Organisations.
+        case(
+            "GET",
+            "/{lang}/organisations",
+            "/en/organisations",
+            "AAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/organisations",
+            "/en/organisations",
+            "LAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/organisations/new",
+            "/en/organisations/new",
+            "LAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/organisations/{id}",
+            format!("/en/organisations/{a}"),
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/organisations/{id}/edit",
+            format!("/en/organisations/{a}/edit"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/organisations/{id}/edit",
+            format!("/en/organisations/{a}/edit"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/organisations/{id}/join",
+            format!("/en/organisations/{a}/join"),
+            "LDAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/organisations/{id}/invite",
+            format!("/en/organisations/{a}/invite"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/{lang}/organisations/{id}/members/{user_id}",
+            format!("/en/organisations/{a}/members/nobody"),
+            "LDDDDA",
+        ),
+        case(
+            "GET",
+            "/{lang}/invitations/{token}",
+            "/en/invitations/bogus",
+            "AAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/invitations/{token}",
+            "/en/invitations/bogus",
+            "LAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/organisations",
+            "/api/v1/organisations",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/organisations/{id}",
+            format!("/api/v1/organisations/{a}"),
+            "AAAAAA",
+        ),
+        // Administration.
+        case("GET", "/{lang}/admin", "/en/admin", "LDDDDA"),
+        case("GET", "/{lang}/admin/users", "/en/admin/users", "LDDDDA"),
+        case(
+            "POST",
+            "/{lang}/admin/users/{id}/roles",
+            "/en/admin/users/nobody/roles",
+            "LDDDDA",
+        ),
+        case("GET", "/{lang}/admin/outbox", "/en/admin/outbox", "LDDDDA"),
+        case("GET", "/{lang}/admin/audit", "/en/admin/audit", "LDDDDA"),
+        case(
+            "GET",
+            "/{lang}/admin/audit.csv",
+            "/en/admin/audit.csv",
+            "LDDDDA",
+        ),
+    ];
+    // Input that passes authorization but changes nothing.
+    for c in cases.iter_mut() {
+        match (c.method, c.template) {
+            ("POST", "/{lang}/organisations") | ("POST", "/{lang}/organisations/{id}/edit") => {
+                c.form = vec![("name", ""), ("kind", "")]
+            }
+            ("POST", "/{lang}/organisations/{id}/invite") => {
+                c.form = vec![("email", "not-an-address"), ("role", "member")]
+            }
+            ("POST", "/{lang}/organisations/{id}/members/{user_id}") => {
+                c.form = vec![("op", "set"), ("role", "member")]
+            }
+            ("POST", "/{lang}/account/close") => {
+                c.form = vec![("confirm_email", "someone@else.invalid")]
+            }
+            ("POST", "/{lang}/password-reset") => c.form = vec![("email", "nobody@example.org")],
+            ("POST", "/{lang}/setup") | ("POST", "/{lang}/verify") | ("POST", "/{lang}/reset") => {
+                c.form = vec![("token", "bogus"), ("password", "")]
+            }
+            _ => {}
+        }
+    }
+    let mut json_cases = vec![
+        (
+            case("POST", "/api/v1/tokens", "/api/v1/tokens", "LAAAAA"),
+            serde_json::json!({"name": "x", "scopes": ["everything"]}),
+        ),
+        (
+            case(
+                "POST",
+                "/api/v1/organisations",
+                "/api/v1/organisations",
+                "LAAAAA",
+            ),
+            serde_json::json!({"name": "x", "kind": "club"}),
+        ),
+    ];
+    for (c, body) in json_cases.iter_mut() {
+        c.json = Some(body.clone());
+    }
+    cases.extend(json_cases.into_iter().map(|(c, _)| c));
+    for area in gcm_web::pages::Area::ALL {
+        if area != gcm_web::pages::Area::Compact {
+            let template: &'static str =
+                Box::leak(format!("/{{lang}}/{}", area.slug()).into_boxed_str());
+            cases.push(case(
+                "GET",
+                template,
+                format!("/en/{}", area.slug()),
+                "AAAAAA",
+            ));
+        }
+    }
+    // Signing out last, so the sessions above stay valid.
+    cases.push(case("POST", "/{lang}/logout", "/en/logout", "AAAAAA"));
+
+    let mut failures = Vec::new();
+    for c in &cases {
+        for (i, v) in visitors.iter().enumerate() {
+            let expected = c.expect.as_bytes()[i] as char;
+            let (got, status) = outcome(v, c).await;
+            let ok = match expected {
+                'P' => got != 'D',
+                e => got == e,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {} as {}: expected {expected}, got {got} ({status})",
+                    c.method, c.path, ROLES[i]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization matrix:\n{}",
+        failures.join("\n")
+    );
+
+    // Every registered route is in the matrix.
+    let covered: BTreeSet<&str> = cases.iter().map(|c| c.template).collect();
+    let mut registered = BTreeSet::new();
+    for file in ["../web/src/routes/mod.rs", "../web/src/lib.rs"] {
+        let src =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+                .unwrap();
+        for part in src.split(".route(").skip(1) {
+            if let Some(path) = part
+                .trim_start()
+                .strip_prefix('"')
+                .and_then(|p| p.split('"').next())
+            {
+                registered.insert(path.replace("{{", "{").replace("}}", "}"));
+            }
+        }
+    }
+    for path in gcm_web::openapi::document().paths.paths.keys() {
+        registered.insert(path.clone());
+    }
+    let missing: Vec<_> = registered
+        .iter()
+        .filter(|r| !covered.contains(r.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "routes missing from the authorization matrix: {missing:?}"
+    );
+});

@@ -36,6 +36,11 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Mark cookies `Secure` (HTTPS only). By default on when `public_url` is https.
     pub secure_cookies: Option<bool>,
+    /// SMTP server for outgoing mail, e.g. `smtp://user:pass@mail.example.org:587?tls=required`.
+    /// Without it, mail stays in the outbox (visible to administrators) and in the log.
+    pub smtp_url: Option<String>,
+    /// Sender of outgoing mail.
+    pub mail_from: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +63,8 @@ impl Default for Settings {
             job_poll_ms: 1000,
             public_url: None,
             secure_cookies: None,
+            smtp_url: None,
+            mail_from: "gcm-hub <noreply@localhost>".to_string(),
         }
     }
 }
@@ -136,6 +143,9 @@ impl Settings {
             return Err(ConfigError(
                 "invalid setting \"db_max_connections\": must be at least 1".to_string(),
             ));
+        }
+        if let Some(url) = &self.smtp_url {
+            crate::mail::Smtp::new(url, &self.mail_from).map_err(ConfigError)?;
         }
         if let Some(url) = &self.public_url
             && !(url.starts_with("http://") || url.starts_with("https://"))

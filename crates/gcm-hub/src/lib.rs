@@ -4,4 +4,5 @@
 
 pub mod config;
 pub mod logging;
+pub mod mail;
 pub mod server;

@@ -26,6 +26,8 @@ pub enum StartError {
     Listen { addr: SocketAddr, reason: String },
     #[error("{0}")]
     Database(#[from] gcm_store::DbError),
+    #[error("{0}")]
+    Mail(String),
     #[error("the shipped Compact data cannot be loaded: {0}")]
     Compact(#[from] gcm_compact::CompactError),
 }
@@ -40,6 +42,7 @@ pub struct Running {
     stop: watch::Sender<bool>,
     server: JoinHandle<std::io::Result<()>>,
     worker: JoinHandle<()>,
+    mailer: Option<JoinHandle<()>>,
 }
 
 impl Running {
@@ -51,6 +54,9 @@ impl Running {
             tracing::warn!("requests still running after the grace period; stopping anyway");
         }
         let _ = tokio::time::timeout(grace, self.worker).await;
+        if let Some(m) = self.mailer {
+            let _ = tokio::time::timeout(grace, m).await;
+        }
         self.db.close().await;
     }
 
@@ -130,6 +136,19 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         public_url,
         secure_cookies: settings.secure_cookies(),
     };
+    let mailer = match &settings.smtp_url {
+        Some(url) => {
+            let smtp =
+                crate::mail::Smtp::new(url, &settings.mail_from).map_err(StartError::Mail)?;
+            Some(tokio::spawn(gcm_store::outbox::deliver_loop(
+                db.clone(),
+                Arc::new(smtp),
+                Duration::from_millis(settings.job_poll_ms.max(10)),
+                stop_rx.clone(),
+            )))
+        }
+        None => None,
+    };
     let state = gcm_web::AppState::new(db.clone(), compact, options);
     let app = gcm_web::router(state);
     let mut shutdown_rx = stop_rx;
@@ -150,6 +169,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         stop,
         server,
         worker,
+        mailer,
     })
 }
 

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("../migrations/0003_accounts.sql"),
     },
+    Migration {
+        version: 4,
+        name: "outbox_delivery",
+        sql: include_str!("../migrations/0004_outbox_delivery.sql"),
+    },
 ];
 
 impl Migration {

@@ -2,10 +2,15 @@
 //! never mailed for a change that rolled back); a sender delivers them by SMTP when one is
 //! configured, and otherwise they stay visible to administrators (and in the log).
 
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
+use tokio::sync::watch;
 
-use crate::{Db, DbError, new_id, now_rfc3339};
+use crate::{Backend, Db, DbError, new_id, now_rfc3339, to_rfc3339};
 
 /// A message in the outbox.
 #[derive(Debug, Clone, Serialize)]
@@ -78,4 +83,98 @@ pub async fn list(db: &Db, to: Option<&str>, limit: i64) -> Result<Vec<Mail>, Db
         }
     };
     Ok(rows.iter().map(mail_from_row).collect::<Result<_, _>>()?)
+}
+
+/// Tries per message before giving up (the message stays visible to administrators).
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// Something that delivers mail (SMTP in production).
+pub trait Mailer: Send + Sync + 'static {
+    fn send<'a>(
+        &'a self,
+        mail: &'a Mail,
+    ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+}
+
+/// Claims the oldest message due for a try, holding it for a few minutes so that no other
+/// node sends it at the same time.
+pub async fn claim_next(db: &Db) -> Result<Option<Mail>, DbError> {
+    let now = time::OffsetDateTime::now_utc();
+    let lock = match db.backend() {
+        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        Backend::Sqlite => "",
+    };
+    let sql = format!(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1 \
+         WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < $2 \
+             AND (next_attempt_at IS NULL OR next_attempt_at <= $3) \
+             ORDER BY created_at LIMIT 1{lock}) \
+         RETURNING id, to_addr, subject, body, kind, created_at, sent_at, attempts, last_error"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(to_rfc3339(now + Duration::from_secs(300)))
+        .bind(MAX_ATTEMPTS)
+        .bind(to_rfc3339(now))
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.as_ref().map(mail_from_row).transpose()?)
+}
+
+async fn record(db: &Db, mail: &Mail, result: &Result<(), String>) -> Result<(), DbError> {
+    match result {
+        Ok(()) => {
+            sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+                .bind(now_rfc3339())
+                .bind(&mail.id)
+                .execute(db.pool())
+                .await?;
+        }
+        Err(e) => {
+            // Back off: 1, 2, 4 … minutes.
+            let wait = Duration::from_secs(60 * (1u64 << mail.attempts.clamp(0, 10)));
+            sqlx::query("UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3")
+                .bind(e.chars().take(1000).collect::<String>())
+                .bind(to_rfc3339(time::OffsetDateTime::now_utc() + wait))
+                .bind(&mail.id)
+                .execute(db.pool())
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Sends every message that is due; returns how many were sent.
+pub async fn deliver_due(db: &Db, mailer: &dyn Mailer) -> Result<usize, DbError> {
+    let mut sent = 0;
+    while let Some(mail) = claim_next(db).await? {
+        let result = mailer.send(&mail).await;
+        if let Err(e) = &result {
+            tracing::warn!(to = %mail.to, attempt = mail.attempts, error = %e, "mail not delivered");
+        } else {
+            sent += 1;
+        }
+        record(db, &mail, &result).await?;
+    }
+    Ok(sent)
+}
+
+/// Delivers mail until `shutdown` turns true, looking for new messages every `poll`.
+pub async fn deliver_loop(
+    db: Db,
+    mailer: std::sync::Arc<dyn Mailer>,
+    poll: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        if *shutdown.borrow() {
+            break;
+        }
+        if let Err(e) = deliver_due(&db, mailer.as_ref()).await {
+            tracing::error!(error = %e, "mail delivery could not reach the database");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(poll) => {}
+            _ = shutdown.changed() => {}
+        }
+    }
 }

@@ -137,3 +137,100 @@ fn migrate_brings_the_schema_up_to_date() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("schema version"));
     assert!(dir.path().join("gcm-hub.db").exists());
 }
+
+#[test]
+fn first_start_prints_a_setup_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = gcm_hub()
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut text = String::new();
+    for _ in 0..3 {
+        out.read_line(&mut text).unwrap();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(text.contains("is serving"), "{text}");
+    assert!(text.contains("No administrator exists yet"), "{text}");
+    assert!(text.contains("/en/setup?token="), "{text}");
+}
+
+#[test]
+fn admin_create_user_from_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = gcm_hub()
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "Root@Example.org",
+            "--name",
+            "Root",
+            "--role",
+            "administrator",
+            "--data-dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("created root@example.org"), "{text}");
+    assert!(text.contains("/en/reset?token="), "{text}");
+    // With an administrator present, serve prints no setup link.
+    let mut child = gcm_hub()
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.contains("is serving"));
+
+    // The same address again, or a bad role: one clear line, non-zero exit.
+    let (code, lines) = fails(
+        gcm_hub()
+            .args([
+                "admin",
+                "create-user",
+                "--email",
+                "root@example.org",
+                "--name",
+                "Again",
+                "--data-dir",
+            ])
+            .arg(dir.path()),
+    );
+    assert_one_error_line(code, &lines, "exists");
+    let (code, lines) = fails(
+        gcm_hub()
+            .args([
+                "admin",
+                "create-user",
+                "--email",
+                "x@example.org",
+                "--name",
+                "X",
+                "--role",
+                "king",
+                "--data-dir",
+            ])
+            .arg(dir.path()),
+    );
+    assert_one_error_line(code, &lines, "unknown role");
+}

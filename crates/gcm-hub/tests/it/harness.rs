@@ -111,16 +111,27 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn sqlite() -> TestApp {
-        Self::start(None).await
+        Self::start(None, |_| {}).await
+    }
+
+    /// A SQLite app with some settings changed.
+    pub async fn sqlite_with(change: impl FnOnce(&mut Settings)) -> TestApp {
+        Self::start(None, change).await
+    }
+
+    /// The same on PostgreSQL (None when the suite is not enabled).
+    pub async fn postgres_with(change: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+        let pg = PgDatabase::create().await?;
+        Some(Self::start(Some(pg), change).await)
     }
 
     /// `None` (and the suite announced as skipped) without `GCM_TEST_DATABASE_URL`.
     pub async fn postgres() -> Option<TestApp> {
         let pg = PgDatabase::create().await?;
-        Some(Self::start(Some(pg)).await)
+        Some(Self::start(Some(pg), |_| {}).await)
     }
 
-    async fn start(pg: Option<PgDatabase>) -> TestApp {
+    async fn start(pg: Option<PgDatabase>, change: impl FnOnce(&mut Settings)) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let settings = Settings {
             addr: "127.0.0.1:0".parse().unwrap(),
@@ -130,6 +141,8 @@ impl TestApp {
             job_poll_ms: 50,
             ..Settings::default()
         };
+        let mut settings = settings;
+        change(&mut settings);
         let node = server::start(&settings).await.expect("server starts");
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())

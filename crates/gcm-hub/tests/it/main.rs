@@ -15,6 +15,7 @@ mod authz;
 mod browser;
 mod cli;
 mod compact;
+mod mail;
 mod orgs;
 mod shell;
 mod store;

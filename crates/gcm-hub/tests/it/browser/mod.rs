@@ -2,6 +2,7 @@
 //! run on every page a test visits. Enabled by `GCM_TEST_BROWSER=1`; axe-core comes from npm
 //! (`npm ci` at the repository root puts it in node_modules/).
 
+mod accounts;
 mod compact;
 mod shell;
 
@@ -160,6 +161,22 @@ impl Browser {
             url = self.client.current_url().await.unwrap();
         }
         panic!("the browser stayed at {url}");
+    }
+
+    /// Types `text` into the input `css` selects (after clearing it).
+    pub async fn fill(&self, css: &str, text: &str) {
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Chooses the option with `value` in the select `css` selects.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.click(&format!("{css} option[value='{value}']")).await;
     }
 
     /// Presses and releases one key, as a keyboard user would.

@@ -356,6 +356,28 @@ pub async fn request_to_join(
     Ok(())
 }
 
+/// Refuses a change that would leave an organisation without an active focal point other
+/// than `user_id`.
+async fn ensure_another_focal_point(
+    conn: &mut sqlx::AnyConnection,
+    org_id: &str,
+    user_id: &str,
+) -> Result<(), OrgError> {
+    let others: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'focal_point' \
+         AND status = 'active' AND user_id <> $2",
+    )
+    .bind(org_id)
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if others == 0 {
+        Err(OrgError::LastFocalPoint)
+    } else {
+        Ok(())
+    }
+}
+
 /// Approves a request to join (as a member) or changes an active member's role.
 pub async fn set_member(
     db: &Db,
@@ -375,17 +397,7 @@ pub async fn set_member(
     let before_role: String = before.try_get("role")?;
     let before_status: String = before.try_get("status")?;
     if before_role == "focal_point" && role != OrgRole::FocalPoint {
-        let others: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'focal_point' \
-             AND status = 'active' AND user_id <> $2",
-        )
-        .bind(org_id)
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if others == 0 {
-            return Err(OrgError::LastFocalPoint);
-        }
+        ensure_another_focal_point(&mut tx, org_id, user_id).await?;
     }
     sqlx::query(
         "UPDATE memberships SET role = $1, status = 'active', updated_at = $2 \
@@ -437,17 +449,7 @@ pub async fn remove_member(
         return Err(OrgError::NoSuchMember);
     };
     if role == "focal_point" {
-        let others: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND role = 'focal_point' \
-             AND status = 'active' AND user_id <> $2",
-        )
-        .bind(org_id)
-        .bind(user_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if others == 0 {
-            return Err(OrgError::LastFocalPoint);
-        }
+        ensure_another_focal_point(&mut tx, org_id, user_id).await?;
     }
     sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
         .bind(org_id)

@@ -348,20 +348,7 @@ db_test!(api_tokens, |app: TestApp| async move {
     assert_eq!(status, 401);
     assert_eq!(body["error"]["code"], "unauthorized");
 
-    let res = v
-        .post_form(
-            "/en/account/tokens",
-            &[("name", "reader"), ("scope", "read")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 201);
-    let html = res.text().await.unwrap();
-    let secret = html
-        .split("id=\"new-token\">")
-        .nth(1)
-        .and_then(|s| s.split('<').next())
-        .unwrap()
-        .to_string();
+    let secret = v.create_token("reader", "read").await;
     assert!(secret.starts_with("gcmhub_"));
     // Shown once: the account page does not show it again, and the database holds a hash.
     assert!(!v.get_text("/en/account").await.1.contains(&secret));
@@ -392,19 +379,7 @@ db_test!(api_tokens, |app: TestApp| async move {
     assert_eq!(body["error"]["code"], "insufficient_scope");
 
     // A write token can create another; bad scopes are refused with 400.
-    let res = v
-        .post_form(
-            "/en/account/tokens",
-            &[("name", "writer"), ("scope", "write")],
-        )
-        .await;
-    let html = res.text().await.unwrap();
-    let writer = html
-        .split("id=\"new-token\">")
-        .nth(1)
-        .and_then(|s| s.split('<').next())
-        .unwrap()
-        .to_string();
+    let writer = v.create_token("writer", "write").await;
     let res = api
         .post(app.url("/api/v1/tokens"))
         .bearer_auth(&writer)

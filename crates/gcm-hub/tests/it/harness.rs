@@ -391,6 +391,21 @@ impl Visitor {
             .unwrap()
     }
 
+    /// Creates an API token on the account page (`scope`: read or write); returns its secret,
+    /// read from the page as a person would copy it.
+    pub async fn create_token(&self, name: &str, scope: &str) -> String {
+        let res = self
+            .post_form("/en/account/tokens", &[("name", name), ("scope", scope)])
+            .await;
+        assert_eq!(res.status().as_u16(), 201);
+        let html = res.text().await.unwrap();
+        html.split("id=\"new-token\">")
+            .nth(1)
+            .and_then(|s| s.split('<').next())
+            .unwrap()
+            .to_string()
+    }
+
     /// Posts a form exactly as given (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client

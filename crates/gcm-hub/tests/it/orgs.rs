@@ -229,16 +229,7 @@ db_test!(
 
 db_test!(organisations_api, |app: TestApp| async move {
     let v = app.verified_user("api@example.org", "Api").await;
-    let res = v
-        .post_form("/en/account/tokens", &[("name", "w"), ("scope", "write")])
-        .await;
-    let html = res.text().await.unwrap();
-    let secret = html
-        .split("id=\"new-token\">")
-        .nth(1)
-        .and_then(|s| s.split('<').next())
-        .unwrap()
-        .to_string();
+    let secret = v.create_token("w", "write").await;
     let api = reqwest::Client::new();
     let res = api
         .post(app.url("/api/v1/organisations"))

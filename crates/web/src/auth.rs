@@ -48,6 +48,8 @@ pub struct Auth {
     pub anon_csrf: Option<String>,
     pub ip: String,
     pub user_agent: Option<String>,
+    /// Set when a page put the CSRF token in a form (see `Chrome::csrf`).
+    pub csrf_used: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Auth {
@@ -158,6 +160,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         anon_csrf,
         ip: client_ip(&req),
         user_agent,
+        csrf_used: Default::default(),
     };
     let found = match (&bearer, &session) {
         (Some(token), _) => match accounts::api_token_user(&state.db, token).await {
@@ -198,9 +201,17 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     }
     req.extensions_mut().insert(auth.clone());
     let mut res = next.run(req).await;
+    let used = auth.csrf_used.load(std::sync::atomic::Ordering::Relaxed);
+    if auth.signed_in.is_some() && !res.headers().contains_key(header::CACHE_CONTROL) {
+        // Pages for a signed-in person must not be kept by shared caches.
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
     // The error renderer, outside this layer, shows the signed-in header from this.
     res.extensions_mut().insert(auth);
-    if let Some(t) = new_anon_csrf {
+    if let Some(t) = new_anon_csrf.filter(|_| used) {
         res.headers_mut().append(
             header::SET_COOKIE,
             set_cookie(CSRF_COOKIE, &t, None, state.options.secure_cookies),

@@ -79,8 +79,8 @@ pub struct Chrome {
     /// The signed-in person's name, for the header's account link.
     pub account_name: Option<String>,
     pub is_admin: bool,
-    /// CSRF token for forms on the page (including the header's sign-out button).
-    pub csrf: String,
+    csrf: String,
+    csrf_used: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The path of this page (for `next=` after signing in).
     pub here: String,
 }
@@ -129,8 +129,19 @@ impl Chrome {
                     .contains(&gcm_core::accounts::PlatformRole::Administrator)
             }),
             csrf: auth.csrf_token(),
+            csrf_used: auth.csrf_used.clone(),
             here: format!("/{}{}", lang.code(), rest),
         }
+    }
+}
+
+impl Chrome {
+    /// The CSRF token for a form on this page. Asking for it is what makes an anonymous
+    /// visitor get the CSRF cookie, so pages without forms set no cookie and stay cacheable.
+    pub fn csrf(&self) -> &str {
+        self.csrf_used
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        &self.csrf
     }
 }
 

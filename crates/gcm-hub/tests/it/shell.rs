@@ -130,6 +130,28 @@ db_test!(security_and_cache_headers, |app: TestApp| async move {
     );
 
     assert_eq!(app.get("/static/nothing.css").await.status().as_u16(), 404);
+
+    // Public pages without forms set no cookie (so caches may keep them); a form page hands
+    // out the CSRF cookie its form needs.
+    assert!(
+        app.get("/en/compact")
+            .await
+            .headers()
+            .get("set-cookie")
+            .is_none()
+    );
+    let res = app.get("/en/login").await;
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.starts_with("gcm_csrf=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    // Pages for a signed-in person are private.
+    let v = app.signup("cache@example.org", "Cass").await;
+    let res = v.get("/en/compact").await;
+    assert_eq!(res.headers()["cache-control"], "private, no-cache");
 });
 
 db_test!(health_and_metrics, |app: TestApp| async move {

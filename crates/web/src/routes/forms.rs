@@ -25,8 +25,17 @@ pub fn page_with_status<T: Template>(status: StatusCode, page: &T) -> Response {
 /// Where to go after signing in: only a path on this site (never `//host` or a full URL), or
 /// the account page.
 pub fn safe_next(next: Option<&str>, lang: Lang) -> String {
+    // Never back to the sign-in pages themselves.
+    const NOT_AFTER: [&str; 5] = ["/login", "/logout", "/signup", "/setup", "/reset"];
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !NOT_AFTER.iter().any(|p| n.contains(p)) =>
+        {
+            n.to_string()
+        }
         _ => format!("/{}/account", lang.code()),
     }
 }

@@ -487,3 +487,37 @@ db_test!(export_and_close, |app: TestApp| async move {
         .await;
     assert_eq!(res.status().as_u16(), 401);
 });
+
+db_test!(
+    many_failures_from_one_address_are_throttled,
+    |app: TestApp| async move {
+        // Failures spread over many accounts (password spraying) still slow the address down.
+        let v = app.visitor();
+        for i in 0..gcm_store::accounts::THROTTLE_FAILURES_PER_IP {
+            let email = format!("nobody{i}@example.org");
+            let res = v
+                .post_form(
+                    "/en/login",
+                    &[("email", email.as_str()), ("password", "whatever it is")],
+                )
+                .await;
+            assert_eq!(res.status().as_u16(), 401);
+        }
+        let res = v
+            .post_form(
+                "/en/login",
+                &[
+                    ("email", "nobody@example.org"),
+                    ("password", "whatever it is"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 429);
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("Too many failed sign-ins")
+        );
+    }
+);

@@ -521,3 +521,36 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    sessions_are_shared_between_nodes,
+    |app: TestApp| async move {
+        // Sign in on one node; the same cookie works on a second node of the same database.
+        let v = app.verified_user("nodes@example.org", "Noa").await;
+        let (addr, _node, _dir) = app.another_node().await;
+        let session = v.cookie("gcm_session").unwrap();
+        let res = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(format!("http://{addr}/en/account"))
+            .header("cookie", format!("gcm_session={session}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 200);
+        assert!(res.text().await.unwrap().contains("nodes@example.org"));
+        // Signing out on the first node ends it on the second too.
+        v.post_form("/en/logout", &[]).await;
+        let res = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(format!("http://{addr}/en/account"))
+            .header("cookie", format!("gcm_session={session}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+    }
+);

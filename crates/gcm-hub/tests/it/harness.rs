@@ -162,6 +162,22 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// A second node on the same database (as behind a load balancer); returns its address.
+    /// It stops when the returned guard drops.
+    pub async fn another_node(&self) -> (SocketAddr, Running, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: Some(self.database_url()),
+            data_dir: dir.path().to_path_buf(),
+            db_max_connections: 5,
+            job_poll_ms: 50,
+            ..Settings::default()
+        };
+        let node = server::start(&settings).await.expect("second node starts");
+        (node.addr, node, dir)
+    }
+
     /// The database URL this app runs on (for driving the CLI against the same data).
     pub fn database_url(&self) -> String {
         match &self._pg {

@@ -49,6 +49,22 @@ impl Conditions {
         self.push(column, "<", Value::Int(v))
     }
 
+    /// Any clause with one value, written with `{}` where its placeholder goes, e.g.
+    /// `EXISTS (SELECT 1 FROM t WHERE t.id = p.id AND t.x = {})`. The clause text must be
+    /// trusted SQL, never user input.
+    pub fn clause(&mut self, template: &str, v: Value) -> &mut Self {
+        self.values.push(v);
+        self.clauses
+            .push(template.replace("{}", &format!("${}", self.values.len())));
+        self
+    }
+
+    /// A clause without values (e.g. `p.status = 'published'`).
+    pub fn fixed(&mut self, clause: &str) -> &mut Self {
+        self.clauses.push(clause.to_string());
+        self
+    }
+
     /// `column LIKE value` (the caller adds `%` wildcards).
     pub fn like(&mut self, column: &str, v: impl Into<String>) -> &mut Self {
         self.push(column, "LIKE", Value::Text(v.into()))

@@ -124,11 +124,14 @@ pub async fn of_item(db: &Db, entity: &str, entity_id: &str) -> Result<Vec<Link>
         .map_err(DbError::from)
 }
 
-/// How many distinct items of each kind are tagged with objective `n` or one of its actions.
+/// How many distinct public items of each kind are tagged with objective `n` or one of its
+/// actions (drafts and items under review are not counted: the count is shown to everyone).
 pub async fn counts_for_objective(db: &Db, n: u8) -> Result<BTreeMap<String, i64>, DbError> {
     let rows = sqlx::query(
         "SELECT entity, CAST(COUNT(DISTINCT entity_id) AS BIGINT) AS n FROM framework_links \
-         WHERE objective = $1 GROUP BY entity",
+         WHERE objective = $1 AND NOT (entity = 'practice' AND entity_id NOT IN \
+             (SELECT id FROM practices WHERE status = 'published')) \
+         GROUP BY entity",
     )
     .bind(i64::from(n))
     .fetch_all(db.pool())

@@ -20,6 +20,7 @@ pub mod maintenance;
 pub mod migrate;
 pub mod orgs;
 pub mod outbox;
+pub mod practices;
 pub mod schema;
 pub mod secret;
 mod time_fmt;

@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "outbox_delivery",
         sql: include_str!("../migrations/0004_outbox_delivery.sql"),
     },
+    Migration {
+        version: 5,
+        name: "practices",
+        sql: include_str!("../migrations/0005_practices.sql"),
+    },
 ];
 
 impl Migration {

@@ -17,5 +17,6 @@ mod cli;
 mod compact;
 mod mail;
 mod orgs;
+mod practices;
 mod shell;
 mod store;

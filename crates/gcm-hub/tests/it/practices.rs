@@ -1,0 +1,177 @@
+//! Practices in storage: upsert by external id with revisions, tags checked against the
+//! Compact, filtered and faceted listing, on both databases.
+
+use gcm_core::practices::{PracticeStatus, Scope, Source};
+use gcm_store::audit::Actor;
+use gcm_store::framework_links::Link;
+use gcm_store::practices::{self, Filter, PracticeInput, Sort, Text};
+
+use crate::harness::TestApp;
+
+pub fn sample(external_id: &str, title: &str, country: &str, objective: u8) -> PracticeInput {
+    PracticeInput {
+        external_id: external_id.to_string(),
+        status: PracticeStatus::Published,
+        source: Source::Seed,
+        peer_reviewed: false,
+        org_id: None,
+        implementer: Some("Ministry".into()),
+        submitted_by: None,
+        original_lang: "en".into(),
+        scope: Some(Scope::National),
+        progress: None,
+        start_year: Some(2015),
+        end_year: None,
+        funding: None,
+        link: None,
+        provenance: Some(serde_json::json!({"document": "002", "line_start": 1, "line_end": 2})),
+        pfp_id: None,
+        texts: vec![
+            Text {
+                field: "title".into(),
+                lang: "en".into(),
+                text: title.into(),
+                origin: "human".into(),
+            },
+            Text {
+                field: "summary".into(),
+                lang: "en".into(),
+                text: format!("About {title}"),
+                origin: "human".into(),
+            },
+        ],
+        countries: vec![country.to_string()],
+        regions: vec![],
+        themes: vec!["labour_migration".into()],
+        stakeholders: vec!["member_state_government".into()],
+        links: vec![
+            Link::new(format!("gcm:obj:{objective}")),
+            Link::new("gcm:gp:human-rights"),
+        ],
+    }
+}
+
+db_test!(practices_store_list_and_facets, |app: TestApp| async move {
+    let db = app.db();
+    let compact = gcm_compact::Compact::load_shipped().unwrap();
+    let actor = Actor::system("test");
+    let (a, created) = practices::upsert(
+        db,
+        &compact,
+        &actor,
+        &sample("t-1", "Support centres", "PRT", 16),
+    )
+    .await
+    .unwrap();
+    assert!(created);
+    practices::upsert(
+        db,
+        &compact,
+        &actor,
+        &sample("t-2", "Remittance app", "AZE", 20),
+    )
+    .await
+    .unwrap();
+    let mut draft = sample("t-3", "Unfinished", "PRT", 16);
+    draft.status = PracticeStatus::Draft;
+    practices::upsert(db, &compact, &actor, &draft)
+        .await
+        .unwrap();
+
+    // Updating by external id keeps the id and adds a revision.
+    let mut changed = sample("t-1", "Support centres for migrants", "PRT", 16);
+    changed.texts.push(Text {
+        field: "title".into(),
+        lang: "fr".into(),
+        text: "Centres d'appui".into(),
+        origin: "machine".into(),
+    });
+    let (again, created) = practices::upsert(db, &compact, &actor, &changed)
+        .await
+        .unwrap();
+    assert_eq!((again.as_str(), created), (a.as_str(), false));
+    let p = practices::get(db, &a).await.unwrap().unwrap();
+    assert_eq!(p.revisions, 2);
+    assert_eq!(p.text("title", "fr").unwrap().text, "Centres d'appui");
+    assert_eq!(
+        p.text("title", "nb").unwrap().text,
+        "Support centres for migrants"
+    );
+    assert_eq!(p.objectives(), vec![16]);
+
+    // A bad tag changes nothing.
+    let mut bad = sample("t-1", "Broken", "PRT", 16);
+    bad.links.push(Link::new("gcm:obj:99"));
+    assert!(practices::upsert(db, &compact, &actor, &bad).await.is_err());
+    assert_eq!(practices::get(db, &a).await.unwrap().unwrap().revisions, 2);
+
+    let public = Filter {
+        public_only: true,
+        ..Default::default()
+    };
+    let (items, total) = practices::list(db, &public, Sort::Title, "fr", 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(total, 2, "drafts are not public");
+    assert_eq!(items[0].title, "Centres d'appui");
+    assert_eq!(items[0].lang, "fr");
+    assert_eq!(items[1].title, "Remittance app");
+
+    let by_objective = Filter {
+        objective: Some(20),
+        ..public.clone()
+    };
+    let (items, total) = practices::list(db, &by_objective, Sort::Newest, "en", 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(total, 1);
+    assert_eq!(items[0].countries, vec!["AZE".to_string()]);
+    let europe = Filter {
+        region: Some("150".into()),
+        ..public.clone()
+    };
+    assert_eq!(
+        practices::list(db, &europe, Sort::Newest, "en", 10, 0)
+            .await
+            .unwrap()
+            .1,
+        1
+    );
+    let western_asia = Filter {
+        region: Some("145".into()),
+        ..public.clone()
+    };
+    assert_eq!(
+        practices::list(db, &western_asia, Sort::Newest, "en", 10, 0)
+            .await
+            .unwrap()
+            .1,
+        1
+    );
+    let french = Filter {
+        lang: Some("fr".into()),
+        ..public.clone()
+    };
+    assert_eq!(
+        practices::list(db, &french, Sort::Newest, "en", 10, 0)
+            .await
+            .unwrap()
+            .1,
+        1
+    );
+
+    let f = practices::facets(db, &public).await.unwrap();
+    assert!(
+        f.objective.contains(&("16".to_string(), 1))
+            && f.objective.contains(&("20".to_string(), 1)),
+        "{:?}",
+        f.objective
+    );
+    assert!(f.country.contains(&("PRT".to_string(), 1)));
+    assert_eq!(f.principle, vec![("gcm:gp:human-rights".to_string(), 2)]);
+    // The objective page's "linked here" panel counts the public ones only.
+    let counts = gcm_store::framework_links::counts_for_objective(db, 16)
+        .await
+        .unwrap();
+    assert_eq!(counts.get("practice"), Some(&1));
+});

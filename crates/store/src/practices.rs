@@ -1,0 +1,800 @@
+//! The global knowledge platform's practices: storage with their places, themes, stakeholder
+//! kinds, translatable texts (long format, `translations`), framework tags (`framework_links`),
+//! every revision, and the filtered, faceted listing behind the explore page, API and exports.
+//!
+//! Every write appends to the change log (so search indexes follow) and to the audit log, in the
+//! same transaction.
+
+use std::collections::{BTreeMap, HashMap};
+
+use gcm_compact::Compact;
+use gcm_core::practices::{PracticeStatus, Progress, Scope, Source};
+use serde::Serialize;
+use serde_json::json;
+use sqlx::Row;
+
+use crate::audit::{self, Actor, Entry};
+use crate::change_log::{self, Op};
+use crate::conditions::{Conditions, Value};
+use crate::framework_links::{self, Link, TagError};
+use crate::{Db, DbError, new_id, now_rfc3339};
+
+/// The entity name used in `translations`, `framework_links`, `change_log` and the audit log.
+pub const ENTITY: &str = "practice";
+
+/// Text fields of a practice, each translatable.
+pub const TEXT_FIELDS: [&str; 8] = [
+    "title",
+    "summary",
+    "description",
+    "results",
+    "lessons",
+    "replicability",
+    "innovation",
+    "sustainability",
+];
+
+/// One text in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub field: String,
+    pub lang: String,
+    pub text: String,
+    /// `human` or `machine`.
+    pub origin: String,
+}
+
+/// Everything that is written for a practice (create, update, import).
+#[derive(Debug, Clone)]
+pub struct PracticeInput {
+    pub external_id: String,
+    pub status: PracticeStatus,
+    pub source: Source,
+    pub peer_reviewed: bool,
+    pub org_id: Option<String>,
+    pub implementer: Option<String>,
+    pub submitted_by: Option<String>,
+    pub original_lang: String,
+    pub scope: Option<Scope>,
+    pub progress: Option<Progress>,
+    pub start_year: Option<i64>,
+    pub end_year: Option<i64>,
+    pub funding: Option<String>,
+    pub link: Option<String>,
+    pub provenance: Option<serde_json::Value>,
+    pub pfp_id: Option<String>,
+    pub texts: Vec<Text>,
+    pub countries: Vec<String>,
+    pub regions: Vec<String>,
+    pub themes: Vec<String>,
+    pub stakeholders: Vec<String>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PracticeError {
+    #[error(transparent)]
+    Tag(#[from] TagError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for PracticeError {
+    fn from(e: sqlx::Error) -> Self {
+        PracticeError::Db(DbError::Sqlx(e))
+    }
+}
+
+fn snapshot(p: &PracticeInput) -> serde_json::Value {
+    json!({
+        "external_id": p.external_id, "status": p.status.as_str(), "source": p.source.as_str(),
+        "peer_reviewed": p.peer_reviewed, "org_id": p.org_id, "implementer": p.implementer,
+        "original_lang": p.original_lang, "scope": p.scope.map(Scope::as_str),
+        "progress": p.progress.map(Progress::as_str), "start_year": p.start_year,
+        "end_year": p.end_year, "funding": p.funding, "link": p.link,
+        "provenance": p.provenance, "pfp_id": p.pfp_id, "texts": p.texts,
+        "countries": p.countries, "regions": p.regions, "themes": p.themes,
+        "stakeholders": p.stakeholders, "links": p.links,
+    })
+}
+
+/// Creates or updates the practice with `input.external_id`, with all its parts, a new
+/// revision, a change-log entry and an audit entry, in one transaction. Returns its id and
+/// whether it was created.
+pub async fn upsert(
+    db: &Db,
+    compact: &Compact,
+    actor: &Actor,
+    input: &PracticeInput,
+) -> Result<(String, bool), PracticeError> {
+    let mut tx = db.begin_write().await?;
+    let existing: Option<String> =
+        sqlx::query_scalar("SELECT id FROM practices WHERE external_id = $1")
+            .bind(&input.external_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let now = now_rfc3339();
+    let published_at = input.status.is_public().then(|| now.clone());
+    let (id, created) = match existing {
+        Some(id) => {
+            sqlx::query(
+                "UPDATE practices SET status = $1, source = $2, peer_reviewed = $3, org_id = $4, \
+                 implementer = $5, submitted_by = $6, original_lang = $7, scope = $8, \
+                 progress = $9, start_year = $10, end_year = $11, funding = $12, link = $13, \
+                 provenance = $14, pfp_id = $15, updated_at = $16, \
+                 published_at = COALESCE(published_at, $17) WHERE id = $18",
+            )
+            .bind(input.status.as_str())
+            .bind(input.source.as_str())
+            .bind(i64::from(input.peer_reviewed))
+            .bind(&input.org_id)
+            .bind(&input.implementer)
+            .bind(&input.submitted_by)
+            .bind(&input.original_lang)
+            .bind(input.scope.map(Scope::as_str))
+            .bind(input.progress.map(Progress::as_str))
+            .bind(input.start_year)
+            .bind(input.end_year)
+            .bind(&input.funding)
+            .bind(&input.link)
+            .bind(input.provenance.as_ref().map(|v| v.to_string()))
+            .bind(&input.pfp_id)
+            .bind(&now)
+            .bind(&published_at)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+            (id, false)
+        }
+        None => {
+            let id = new_id();
+            sqlx::query(
+                "INSERT INTO practices (id, external_id, status, source, peer_reviewed, org_id, \
+                 implementer, submitted_by, original_lang, scope, progress, start_year, end_year, \
+                 funding, link, provenance, pfp_id, created_at, updated_at, published_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+                 $17, $18, $18, $19)",
+            )
+            .bind(&id)
+            .bind(&input.external_id)
+            .bind(input.status.as_str())
+            .bind(input.source.as_str())
+            .bind(i64::from(input.peer_reviewed))
+            .bind(&input.org_id)
+            .bind(&input.implementer)
+            .bind(&input.submitted_by)
+            .bind(&input.original_lang)
+            .bind(input.scope.map(Scope::as_str))
+            .bind(input.progress.map(Progress::as_str))
+            .bind(input.start_year)
+            .bind(input.end_year)
+            .bind(&input.funding)
+            .bind(&input.link)
+            .bind(input.provenance.as_ref().map(|v| v.to_string()))
+            .bind(&input.pfp_id)
+            .bind(&now)
+            .bind(&published_at)
+            .execute(&mut *tx)
+            .await?;
+            (id, true)
+        }
+    };
+    for (table, column, values) in [
+        ("practice_countries", "country", &input.countries),
+        ("practice_regions", "region", &input.regions),
+        ("practice_themes", "theme", &input.themes),
+        ("practice_stakeholders", "kind", &input.stakeholders),
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE practice_id = $1"
+        )))
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        let mut seen = std::collections::BTreeSet::new();
+        for v in values.iter().filter(|v| seen.insert(v.as_str())) {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO {table} (practice_id, {column}) VALUES ($1, $2)"
+            )))
+            .bind(&id)
+            .bind(v)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    sqlx::query("DELETE FROM translations WHERE entity = $1 AND entity_id = $2")
+        .bind(ENTITY)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    for t in &input.texts {
+        sqlx::query(
+            "INSERT INTO translations (entity, entity_id, field, lang, text, origin, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (entity, entity_id, field, lang) DO UPDATE SET text = $5, origin = $6, \
+             updated_at = $7",
+        )
+        .bind(ENTITY)
+        .bind(&id)
+        .bind(&t.field)
+        .bind(&t.lang)
+        .bind(&t.text)
+        .bind(&t.origin)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    framework_links::replace(&mut tx, compact, ENTITY, &id, &input.links).await?;
+    let rev: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(MAX(rev), 0) + 1 AS BIGINT) FROM practice_revisions WHERE practice_id = $1",
+    )
+    .bind(&id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let snap = snapshot(input);
+    sqlx::query(
+        "INSERT INTO practice_revisions (practice_id, rev, at, by_user, snapshot) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(rev)
+    .bind(&now)
+    .bind(&actor.user_id)
+    .bind(snap.to_string())
+    .execute(&mut *tx)
+    .await?;
+    change_log::append(&mut tx, ENTITY, &id, Op::Upsert).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Entry {
+            action: if created { "practice.create" } else { "practice.update" },
+            entity: ENTITY,
+            entity_id: &id,
+            before: None,
+            after: Some(json!({ "external_id": input.external_id, "status": input.status.as_str(), "rev": rev })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((id, created))
+}
+
+/// A practice as read back.
+#[derive(Debug, Clone, Serialize)]
+pub struct Practice {
+    pub id: String,
+    pub external_id: String,
+    pub status: String,
+    pub source: String,
+    pub peer_reviewed: bool,
+    pub org_id: Option<String>,
+    pub implementer: Option<String>,
+    pub original_lang: String,
+    pub scope: Option<String>,
+    pub progress: Option<String>,
+    pub start_year: Option<i64>,
+    pub end_year: Option<i64>,
+    pub funding: Option<String>,
+    pub link: Option<String>,
+    pub provenance: Option<serde_json::Value>,
+    pub pfp_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub published_at: Option<String>,
+    pub texts: Vec<Text>,
+    pub countries: Vec<String>,
+    pub regions: Vec<String>,
+    pub themes: Vec<String>,
+    pub stakeholders: Vec<String>,
+    pub links: Vec<Link>,
+    pub revisions: i64,
+}
+
+impl Practice {
+    /// A text field in `lang`, else in the original language, else any.
+    pub fn text(&self, field: &str, lang: &str) -> Option<&Text> {
+        let of_field = || self.texts.iter().filter(move |t| t.field == field);
+        of_field()
+            .find(|t| t.lang == lang)
+            .or_else(|| of_field().find(|t| t.lang == self.original_lang))
+            .or_else(|| of_field().next())
+    }
+
+    /// The objectives it is tagged with (directly or through an action), sorted.
+    pub fn objectives(&self) -> Vec<u8> {
+        let mut v: Vec<u8> = self
+            .links
+            .iter()
+            .filter_map(|l| l.reference.parse::<gcm_compact::Ref>().ok())
+            .filter_map(|r| match r {
+                gcm_compact::Ref::Objective { number, .. } => Some(number),
+                _ => None,
+            })
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
+async fn strings(db: &Db, sql: &str, id: &str) -> Result<Vec<String>, DbError> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+        .bind(id)
+        .fetch_all(db.pool())
+        .await?)
+}
+
+/// Reads one practice with all its parts.
+pub async fn get(db: &Db, id: &str) -> Result<Option<Practice>, DbError> {
+    let Some(r) = sqlx::query("SELECT * FROM practices WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?
+    else {
+        return Ok(None);
+    };
+    let texts = sqlx::query(
+        "SELECT field, lang, text, origin FROM translations WHERE entity = $1 AND entity_id = $2 \
+         ORDER BY field, lang",
+    )
+    .bind(ENTITY)
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|t| {
+        Ok(Text {
+            field: t.try_get("field")?,
+            lang: t.try_get("lang")?,
+            text: t.try_get("text")?,
+            origin: t.try_get("origin")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let provenance: Option<String> = r.try_get("provenance")?;
+    let revisions: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM practice_revisions WHERE practice_id = $1")
+            .bind(id)
+            .fetch_one(db.pool())
+            .await?;
+    Ok(Some(Practice {
+        id: r.try_get("id")?,
+        external_id: r.try_get("external_id")?,
+        status: r.try_get("status")?,
+        source: r.try_get("source")?,
+        peer_reviewed: r.try_get::<i64, _>("peer_reviewed")? == 1,
+        org_id: r.try_get("org_id")?,
+        implementer: r.try_get("implementer")?,
+        original_lang: r.try_get("original_lang")?,
+        scope: r.try_get("scope")?,
+        progress: r.try_get("progress")?,
+        start_year: r.try_get("start_year")?,
+        end_year: r.try_get("end_year")?,
+        funding: r.try_get("funding")?,
+        link: r.try_get("link")?,
+        provenance: provenance.and_then(|p| serde_json::from_str(&p).ok()),
+        pfp_id: r.try_get("pfp_id")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+        published_at: r.try_get("published_at")?,
+        texts,
+        countries: strings(
+            db,
+            "SELECT country FROM practice_countries WHERE practice_id = $1 ORDER BY country",
+            id,
+        )
+        .await?,
+        regions: strings(
+            db,
+            "SELECT region FROM practice_regions WHERE practice_id = $1 ORDER BY region",
+            id,
+        )
+        .await?,
+        themes: strings(
+            db,
+            "SELECT theme FROM practice_themes WHERE practice_id = $1 ORDER BY theme",
+            id,
+        )
+        .await?,
+        stakeholders: strings(
+            db,
+            "SELECT kind FROM practice_stakeholders WHERE practice_id = $1 ORDER BY kind",
+            id,
+        )
+        .await?,
+        links: framework_links::of_item(db, ENTITY, id).await?,
+        revisions,
+    }))
+}
+
+/// Filters of the explore page and the API (the same names in both).
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub objective: Option<u8>,
+    /// A full reference, e.g. `gcm:obj:20:c`.
+    pub action: Option<String>,
+    /// A guiding principle's slug.
+    pub principle: Option<String>,
+    pub theme: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub stakeholder: Option<String>,
+    pub lang: Option<String>,
+    pub year: Option<i64>,
+    pub status: Option<String>,
+    pub source: Option<String>,
+    /// Only practices everyone may see.
+    pub public_only: bool,
+}
+
+impl Filter {
+    fn conditions(&self) -> Conditions {
+        let mut c = Conditions::new();
+        if self.public_only {
+            c.fixed("p.status = 'published'");
+        }
+        if let Some(s) = &self.status {
+            c.eq("p.status", s.clone());
+        }
+        if let Some(s) = &self.source {
+            c.eq("p.source", s.clone());
+        }
+        if let Some(n) = self.objective {
+            c.clause(
+                "EXISTS (SELECT 1 FROM framework_links fl WHERE fl.entity = 'practice' \
+                 AND fl.entity_id = p.id AND fl.objective = {})",
+                Value::Int(i64::from(n)),
+            );
+        }
+        if let Some(a) = &self.action {
+            c.clause(
+                "EXISTS (SELECT 1 FROM framework_links fl WHERE fl.entity = 'practice' \
+                 AND fl.entity_id = p.id AND fl.ref = {})",
+                Value::Text(a.clone()),
+            );
+        }
+        if let Some(slug) = &self.principle {
+            c.clause(
+                "EXISTS (SELECT 1 FROM framework_links fl WHERE fl.entity = 'practice' \
+                 AND fl.entity_id = p.id AND fl.ref = {})",
+                Value::Text(format!("gcm:gp:{slug}")),
+            );
+        }
+        for (table, column, value) in [
+            ("practice_themes", "theme", &self.theme),
+            ("practice_countries", "country", &self.country),
+            ("practice_stakeholders", "kind", &self.stakeholder),
+        ] {
+            if let Some(v) = value {
+                c.clause(
+                    &format!(
+                        "EXISTS (SELECT 1 FROM {table} x WHERE x.practice_id = p.id AND x.{column} = {{}})"
+                    ),
+                    Value::Text(v.clone()),
+                );
+            }
+        }
+        if let Some(region) = &self.region {
+            // A region matches practices tagged with it or set in one of its countries.
+            let countries: Vec<String> = gcm_core::geo::countries_in_region(region)
+                .iter()
+                .map(|c| c.alpha3.clone())
+                .collect();
+            let list = if countries.is_empty() {
+                "''".to_string()
+            } else {
+                countries
+                    .iter()
+                    .map(|c| format!("'{}'", c.replace('\'', "")))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            c.clause(
+                &format!(
+                    "(EXISTS (SELECT 1 FROM practice_regions x WHERE x.practice_id = p.id AND x.region = {{}}) \
+                     OR EXISTS (SELECT 1 FROM practice_countries y WHERE y.practice_id = p.id AND y.country IN ({list})))"
+                ),
+                Value::Text(region.clone()),
+            );
+        }
+        if let Some(l) = &self.lang {
+            // Available in a language: written in it, or translated into it.
+            c.clause(
+                "(p.original_lang = {} OR EXISTS (SELECT 1 FROM translations t WHERE \
+                 t.entity = 'practice' AND t.entity_id = p.id AND t.field = 'title' AND t.lang = {}))",
+                Value::Text(l.clone()),
+            );
+        }
+        if let Some(y) = self.year {
+            c.clause(
+                "(p.start_year IS NULL OR p.start_year <= {})",
+                Value::Int(y),
+            );
+            c.clause("(p.end_year IS NULL OR p.end_year >= {})", Value::Int(y));
+        }
+        c
+    }
+}
+
+/// How to order a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest published first.
+    #[default]
+    Newest,
+    Oldest,
+    /// By title in the requested language.
+    Title,
+}
+
+/// A practice in a list: its title and summary in the requested language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub external_id: String,
+    pub title: String,
+    pub summary: String,
+    /// Language the title and summary are in.
+    pub lang: String,
+    pub status: String,
+    pub source: String,
+    pub peer_reviewed: bool,
+    pub countries: Vec<String>,
+    pub objectives: Vec<u8>,
+    pub published_at: Option<String>,
+}
+
+/// Practices matching `filter`, in `sort` order, with texts in `lang` (falling back to the
+/// original language), and the total matching.
+pub async fn list(
+    db: &Db,
+    filter: &Filter,
+    sort: Sort,
+    lang: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Summary>, i64), DbError> {
+    let c = filter.conditions();
+    let total: i64 = c
+        .bind_scalar(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM practices p{}",
+            c.where_sql()
+        ))))
+        .fetch_one(db.pool())
+        .await?;
+    // Title order needs the texts; the others order in SQL.
+    let order = match sort {
+        Sort::Newest => "p.published_at DESC, p.created_at DESC, p.id",
+        Sort::Oldest => "p.published_at, p.created_at, p.id",
+        Sort::Title => "p.id",
+    };
+    let (sql_limit, sql_offset) = match sort {
+        Sort::Title => (i64::MAX / 4, 0),
+        _ => (limit, offset),
+    };
+    let rows = c
+        .bind(sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT p.id, p.external_id, p.status, p.source, p.peer_reviewed, p.original_lang, \
+             p.published_at FROM practices p{} ORDER BY {order} LIMIT {} OFFSET {}",
+            c.where_sql(),
+            sql_limit.max(0),
+            sql_offset.max(0)
+        ))))
+        .fetch_all(db.pool())
+        .await?;
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| r.try_get::<String, _>("id"))
+        .collect::<Result<_, _>>()?;
+    let texts = texts_of(db, &ids, &["title", "summary"]).await?;
+    let countries = children_of(db, "practice_countries", "country", &ids).await?;
+    let objectives = objectives_of(db, &ids).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let original: String = r.try_get("original_lang")?;
+        let pick = |field: &str| -> (String, String) {
+            let of = texts.get(&(id.clone(), field.to_string()));
+            of.and_then(|m| m.get(lang).map(|t| (t.clone(), lang.to_string())))
+                .or_else(|| {
+                    of.and_then(|m| m.get(&original).map(|t| (t.clone(), original.clone())))
+                })
+                .or_else(|| of.and_then(|m| m.iter().next().map(|(l, t)| (t.clone(), l.clone()))))
+                .unwrap_or_default()
+        };
+        let (title, text_lang) = pick("title");
+        items.push(Summary {
+            title,
+            summary: pick("summary").0,
+            lang: text_lang,
+            external_id: r.try_get("external_id")?,
+            status: r.try_get("status")?,
+            source: r.try_get("source")?,
+            peer_reviewed: r.try_get::<i64, _>("peer_reviewed")? == 1,
+            published_at: r.try_get("published_at")?,
+            countries: countries.get(&id).cloned().unwrap_or_default(),
+            objectives: objectives.get(&id).cloned().unwrap_or_default(),
+            id,
+        });
+    }
+    if sort == Sort::Title {
+        items.sort_by_key(|a| a.title.to_lowercase());
+        items = items
+            .into_iter()
+            .skip(offset.max(0) as usize)
+            .take(limit.max(0) as usize)
+            .collect();
+    }
+    Ok((items, total))
+}
+
+fn in_list(ids: &[String]) -> String {
+    // Ids are UUIDs we generated; quote defensively all the same.
+    ids.iter()
+        .map(|i| format!("'{}'", i.replace('\'', "")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+type TextsById = HashMap<(String, String), BTreeMap<String, String>>;
+
+async fn texts_of(db: &Db, ids: &[String], fields: &[&str]) -> Result<TextsById, DbError> {
+    let mut out: TextsById = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let fields = fields
+        .iter()
+        .map(|f| format!("'{f}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT entity_id, field, lang, text FROM translations WHERE entity = 'practice' \
+         AND field IN ({fields}) AND entity_id IN ({})",
+        in_list(ids)
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    for r in rows {
+        out.entry((r.try_get("entity_id")?, r.try_get("field")?))
+            .or_default()
+            .insert(r.try_get("lang")?, r.try_get("text")?);
+    }
+    Ok(out)
+}
+
+async fn children_of(
+    db: &Db,
+    table: &str,
+    column: &str,
+    ids: &[String],
+) -> Result<HashMap<String, Vec<String>>, DbError> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT practice_id, {column} AS v FROM {table} WHERE practice_id IN ({}) ORDER BY {column}",
+        in_list(ids)
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    for r in rows {
+        out.entry(r.try_get("practice_id")?)
+            .or_default()
+            .push(r.try_get("v")?);
+    }
+    Ok(out)
+}
+
+async fn objectives_of(db: &Db, ids: &[String]) -> Result<HashMap<String, Vec<u8>>, DbError> {
+    let mut out: HashMap<String, Vec<u8>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT DISTINCT entity_id, objective FROM framework_links WHERE entity = 'practice' \
+         AND objective IS NOT NULL AND entity_id IN ({}) ORDER BY objective",
+        in_list(ids)
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    for r in rows {
+        let n: i64 = r.try_get("objective")?;
+        out.entry(r.try_get("entity_id")?)
+            .or_default()
+            .push(u8::try_from(n).unwrap_or(0));
+    }
+    Ok(out)
+}
+
+/// Counts per value of each facet, over the practices matching `filter`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub objective: Vec<(String, i64)>,
+    pub principle: Vec<(String, i64)>,
+    pub country: Vec<(String, i64)>,
+    pub theme: Vec<(String, i64)>,
+    pub stakeholder: Vec<(String, i64)>,
+    pub lang: Vec<(String, i64)>,
+    pub source: Vec<(String, i64)>,
+    pub status: Vec<(String, i64)>,
+}
+
+async fn facet(
+    db: &Db,
+    c: &Conditions,
+    select: &str,
+    from: &str,
+) -> Result<Vec<(String, i64)>, DbError> {
+    let sql = format!(
+        "SELECT {select} AS v, CAST(COUNT(DISTINCT p.id) AS BIGINT) AS n FROM {from}{} \
+         GROUP BY {select} ORDER BY n DESC, v",
+        c.where_sql()
+    );
+    let rows = c
+        .bind(sqlx::query(sqlx::AssertSqlSafe(sql)))
+        .fetch_all(db.pool())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        // Objective numbers come back as integers; everything else as text.
+        let v = match r.try_get::<String, _>("v") {
+            Ok(s) => s,
+            Err(_) => r.try_get::<i64, _>("v")?.to_string(),
+        };
+        out.push((v, r.try_get("n")?));
+    }
+    Ok(out)
+}
+
+/// Facet counts for the explore page and the API.
+pub async fn facets(db: &Db, filter: &Filter) -> Result<Facets, DbError> {
+    let c = filter.conditions();
+    let links =
+        "practices p JOIN framework_links fl ON fl.entity = 'practice' AND fl.entity_id = p.id";
+    let mut principle_c = c.clone();
+    principle_c.fixed("fl.ref LIKE 'gcm:gp:%'");
+    let mut objective_c = c.clone();
+    objective_c.fixed("fl.objective IS NOT NULL");
+    Ok(Facets {
+        objective: facet(db, &objective_c, "fl.objective", links).await?,
+        principle: facet(db, &principle_c, "fl.ref", links).await?,
+        country: facet(
+            db,
+            &c,
+            "x.country",
+            "practices p JOIN practice_countries x ON x.practice_id = p.id",
+        )
+        .await?,
+        theme: facet(
+            db,
+            &c,
+            "x.theme",
+            "practices p JOIN practice_themes x ON x.practice_id = p.id",
+        )
+        .await?,
+        stakeholder: facet(
+            db,
+            &c,
+            "x.kind",
+            "practices p JOIN practice_stakeholders x ON x.practice_id = p.id",
+        )
+        .await?,
+        lang: facet(db, &c, "p.original_lang", "practices p").await?,
+        source: facet(db, &c, "p.source", "practices p").await?,
+        status: facet(db, &c, "p.status", "practices p").await?,
+    })
+}
+
+/// Practices per country among those matching `filter` (for the map).
+pub async fn per_country(db: &Db, filter: &Filter) -> Result<Vec<(String, i64)>, DbError> {
+    facet(
+        db,
+        &filter.conditions(),
+        "x.country",
+        "practices p JOIN practice_countries x ON x.practice_id = p.id",
+    )
+    .await
+}

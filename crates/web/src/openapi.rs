@@ -27,6 +27,7 @@ use crate::routes::api;
     tags(
         (name = "meta", description = "About this gcm-hub instance"),
         (name = "accounts", description = "Accounts, API tokens and organisations"),
+        (name = "practices", description = "The global knowledge platform: practices (GCM para 43(c))"),
         (name = "compact", description = "The Global Compact for Migration as data: objectives, actions, guiding principles, paragraphs"),
     )
 )]
@@ -65,6 +66,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::accounts::revoke_token))
         .routes(routes!(api::orgs::list, api::orgs::create))
         .routes(routes!(api::orgs::get))
+        .routes(routes!(api::practices::list))
+        .routes(routes!(api::practices::get))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

@@ -367,6 +367,32 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
             format!("/api/v1/organisations/{a}"),
             "AAAAAA",
         ),
+        // The knowledge platform.
+        case(
+            "GET",
+            "/{lang}/practices/{id}",
+            "/en/practices/nope",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/data/practices.csv",
+            "/data/practices.csv",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/data/practices.json",
+            "/data/practices.json",
+            "AAAAAA",
+        ),
+        case("GET", "/api/v1/practices", "/api/v1/practices", "AAAAAA"),
+        case(
+            "GET",
+            "/api/v1/practices/{id}",
+            "/api/v1/practices/nope",
+            "AAAAAA",
+        ),
         // Administration.
         case("GET", "/{lang}/admin", "/en/admin", "LDDDDA"),
         case("GET", "/{lang}/admin/users", "/en/admin/users", "LDDDDA"),

@@ -175,3 +175,108 @@ db_test!(practices_store_list_and_facets, |app: TestApp| async move {
         .unwrap();
     assert_eq!(counts.get("practice"), Some(&1));
 });
+
+db_test!(practices_pages_api_and_exports, |app: TestApp| async move {
+    let db = app.db();
+    let compact = gcm_compact::Compact::load_shipped().unwrap();
+    let actor = Actor::system("test");
+    let (id, _) = practices::upsert(
+        db,
+        &compact,
+        &actor,
+        &sample("t-1", "Support centres", "PRT", 16),
+    )
+    .await
+    .unwrap();
+    practices::upsert(
+        db,
+        &compact,
+        &actor,
+        &sample("t-2", "Remittance app", "AZE", 20),
+    )
+    .await
+    .unwrap();
+    let mut draft = sample("t-3", "Secret draft", "PRT", 16);
+    draft.status = PracticeStatus::Draft;
+    let (draft_id, _) = practices::upsert(db, &compact, &actor, &draft)
+        .await
+        .unwrap();
+
+    // Explore, filtered and localized; drafts never appear.
+    let (status, html) = app.get_text("/fr/practices?objective=20").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Remittance app") && !html.contains("Support centres"));
+    let (_, html) = app.get_text("/en/practices").await;
+    assert!(html.contains("Support centres") && !html.contains("Secret draft"));
+    assert!(html.contains("2 practice(s)"));
+    for bad in [
+        "objective=24",
+        "country=XYZ",
+        "principle=kindness",
+        "theme=x",
+        "sort=random",
+        "year=abc",
+        "action=gcm:obj:1:zz",
+    ] {
+        let res = app.get(&format!("/en/practices?{bad}")).await;
+        assert_eq!(res.status().as_u16(), 400, "{bad}");
+    }
+    let (status, html) = app.get_text(&format!("/nb/practices/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Support centres") && html.contains("lang=\"en\""));
+    assert!(html.contains("/nb/compact/objectives/16"));
+    assert_eq!(
+        app.get(&format!("/en/practices/{draft_id}"))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+
+    // API with facets.
+    let (status, list) = app.get_json("/api/v1/practices?country=prt").await;
+    assert_eq!(status, 200);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["facets"]["objective"]["16"], 1);
+    let (status, e) = app.get_json("/api/v1/practices?region=999").await;
+    assert_eq!(
+        (status, e["error"]["code"].as_str()),
+        (400, Some("invalid_parameter"))
+    );
+    let (status, one) = app.get_json(&format!("/api/v1/practices/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["objectives"], serde_json::json!([16]));
+    assert!(
+        one["tags"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("gcm:gp:human-rights"))
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v1/practices/{draft_id}"))
+            .await
+            .0,
+        404
+    );
+
+    // Open data: published only, CSV long by language, every column documented.
+    let body = app.get("/data/practices.csv").await.text().await.unwrap();
+    let mut rdr = csv::Reader::from_reader(body.as_bytes());
+    let headers: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(!body.contains("Secret draft"));
+    let dictionary = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/DATA.md"),
+    )
+    .unwrap();
+    for h in &headers {
+        assert!(
+            dictionary.contains(&format!("| `{h}` |")),
+            "column {h} is not in docs/DATA.md"
+        );
+    }
+    let (status, json) = app.get_json("/data/practices.json").await;
+    assert_eq!(status, 200);
+    assert_eq!(json.as_array().unwrap().len(), 2);
+});

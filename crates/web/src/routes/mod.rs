@@ -8,6 +8,7 @@ pub mod forms;
 pub mod opendata;
 pub mod ops;
 pub mod orgs;
+pub mod practices;
 pub mod shell;
 
 use axum::Router;
@@ -117,11 +118,18 @@ pub fn pages() -> Router<AppState> {
             "/{lang}/invitations/{token}",
             get(orgs::invitations::show).post(orgs::invitations::accept),
         );
+    r = r
+        .route("/{lang}/practices", get(practices::explore))
+        .route("/{lang}/practices/{id}", get(practices::show))
+        .route("/data/practices.csv", get(opendata::practices::csv))
+        .route("/data/practices.json", get(opendata::practices::json));
     // Areas whose capability has not landed yet show their landing page.
-    for area in crate::pages::Area::ALL
-        .into_iter()
-        .filter(|a| *a != crate::pages::Area::Compact)
-    {
+    for area in crate::pages::Area::ALL.into_iter().filter(|a| {
+        !matches!(
+            a,
+            crate::pages::Area::Compact | crate::pages::Area::Practices
+        )
+    }) {
         r = r.route(
             &format!("/{{lang}}/{}", area.slug()),
             get(shell::area::page),

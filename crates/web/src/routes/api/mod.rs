@@ -4,3 +4,4 @@ pub mod accounts;
 pub mod compact;
 pub mod info;
 pub mod orgs;
+pub mod practices;

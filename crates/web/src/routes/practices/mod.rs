@@ -1,0 +1,590 @@
+//! `/{lang}/practices`: the global knowledge platform's explore page (filters with counts,
+//! sorting, pages) and one practice's page. The same filters serve `/api/v1/practices`.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use gcm_compact::Ref;
+use gcm_core::accounts::{OrgKind, PlatformRole};
+use gcm_core::geo;
+use gcm_core::practices::{Source, Theme};
+use gcm_store::practices::{self, Filter, Practice, Sort, Summary};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::Auth;
+use crate::compact_view::objective_title;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Tr};
+use crate::pages::{Area, Chrome};
+use crate::routes::forms::page_with_status;
+use crate::routes::shell::PageLang;
+
+pub const PAGE_SIZE: i64 = 20;
+
+/// The explore filters, as query parameters named like the facets.
+#[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
+pub struct ExploreQuery {
+    /// Objective number, 1 to 23.
+    #[serde(default)]
+    pub objective: String,
+    /// An action reference, e.g. `gcm:obj:20:c`.
+    #[serde(default)]
+    pub action: String,
+    /// A guiding principle's slug, e.g. `human-rights`.
+    #[serde(default)]
+    pub principle: String,
+    #[serde(default)]
+    pub theme: String,
+    /// UN M49 region code, e.g. `150` (Europe).
+    #[serde(default)]
+    pub region: String,
+    /// ISO 3166-1 alpha-3, e.g. `PRT`.
+    #[serde(default)]
+    pub country: String,
+    /// Kind of stakeholder involved, e.g. `local_authority`.
+    #[serde(default)]
+    pub stakeholder: String,
+    /// Practices available in this language (and their texts in it).
+    #[serde(default)]
+    pub lang: String,
+    /// Practices active in this year.
+    #[serde(default)]
+    pub year: String,
+    /// `submission`, `seed` or `import`.
+    #[serde(default)]
+    pub source: String,
+    /// `newest` (default), `oldest` or `title`.
+    #[serde(default)]
+    pub sort: String,
+    /// Page number, from 1.
+    pub page: Option<i64>,
+}
+
+impl ExploreQuery {
+    /// Checks every parameter; an unknown value is a 400 naming the parameter.
+    pub fn filter(&self, compact: &gcm_compact::Compact) -> AppResult<Filter> {
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        let objective = match opt(&self.objective) {
+            None => None,
+            Some(s) => Some(
+                s.parse::<u8>()
+                    .ok()
+                    .filter(|n| (1..=23).contains(n))
+                    .ok_or_else(|| AppError::invalid_parameter("objective"))?,
+            ),
+        };
+        let action = match opt(&self.action) {
+            None => None,
+            Some(a) => {
+                let r: Ref = a
+                    .parse()
+                    .map_err(|_| AppError::invalid_parameter("action"))?;
+                compact
+                    .check(&r)
+                    .map_err(|_| AppError::invalid_parameter("action"))?;
+                Some(r.to_string())
+            }
+        };
+        let principle = match opt(&self.principle) {
+            None => None,
+            Some(p) => Some(
+                gcm_compact::GuidingPrinciple::from_slug(&p)
+                    .ok_or_else(|| AppError::invalid_parameter("principle"))?
+                    .slug()
+                    .to_string(),
+            ),
+        };
+        let theme = match opt(&self.theme) {
+            None => None,
+            Some(t) => Some(
+                Theme::parse(&t)
+                    .ok_or_else(|| AppError::invalid_parameter("theme"))?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
+        let country = match opt(&self.country) {
+            None => None,
+            Some(c) => Some(
+                geo::parse_country(&c)
+                    .map_err(|_| AppError::invalid_parameter("country"))?
+                    .alpha3
+                    .clone(),
+            ),
+        };
+        let region = match opt(&self.region) {
+            None => None,
+            Some(r) => Some(
+                geo::region(&r)
+                    .ok_or_else(|| AppError::invalid_parameter("region"))?
+                    .code
+                    .clone(),
+            ),
+        };
+        let stakeholder = match opt(&self.stakeholder) {
+            None => None,
+            Some(k) => Some(
+                OrgKind::parse(&k)
+                    .ok_or_else(|| AppError::invalid_parameter("stakeholder"))?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
+        let lang = match opt(&self.lang) {
+            None => None,
+            Some(l) => Some(
+                Lang::from_code(&l)
+                    .ok_or_else(|| AppError::invalid_parameter("lang"))?
+                    .code()
+                    .to_string(),
+            ),
+        };
+        let year = match opt(&self.year) {
+            None => None,
+            Some(y) => Some(
+                y.parse::<i64>()
+                    .ok()
+                    .filter(|y| (1900..=2100).contains(y))
+                    .ok_or_else(|| AppError::invalid_parameter("year"))?,
+            ),
+        };
+        let source = match opt(&self.source) {
+            None => None,
+            Some(s) => Some(
+                Source::parse(&s)
+                    .ok_or_else(|| AppError::invalid_parameter("source"))?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
+        Ok(Filter {
+            objective,
+            action,
+            principle,
+            theme,
+            region,
+            country,
+            stakeholder,
+            lang,
+            year,
+            status: None,
+            source,
+            public_only: true,
+        })
+    }
+
+    pub fn sort(&self) -> AppResult<Sort> {
+        match self.sort.as_str() {
+            "" | "newest" => Ok(Sort::Newest),
+            "oldest" => Ok(Sort::Oldest),
+            "title" => Ok(Sort::Title),
+            _ => Err(AppError::invalid_parameter("sort")),
+        }
+    }
+
+    pub fn page(&self) -> AppResult<i64> {
+        match self.page {
+            None => Ok(1),
+            Some(p) if (1..=100_000).contains(&p) => Ok(p),
+            Some(_) => Err(AppError::invalid_parameter("page")),
+        }
+    }
+
+    /// The query string for the next page.
+    pub fn with_page(&self, page: i64) -> String {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("objective", &self.objective),
+            ("action", &self.action),
+            ("principle", &self.principle),
+            ("theme", &self.theme),
+            ("region", &self.region),
+            ("country", &self.country),
+            ("stakeholder", &self.stakeholder),
+            ("lang", &self.lang),
+            ("year", &self.year),
+            ("source", &self.source),
+            ("sort", &self.sort),
+        ] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        s.append_pair("page", &page.to_string());
+        s.finish()
+    }
+}
+
+pub struct FilterOption {
+    pub value: String,
+    pub label: String,
+    pub count: Option<i64>,
+    pub selected: bool,
+}
+
+pub struct FilterField {
+    pub name: &'static str,
+    pub label: String,
+    pub options: Vec<FilterOption>,
+}
+
+#[derive(Template)]
+#[template(path = "practices.html")]
+pub struct ExplorePage {
+    pub c: Chrome,
+    pub filters: Vec<FilterField>,
+    pub items: Vec<Summary>,
+    pub total: i64,
+    pub next: Option<String>,
+}
+
+fn count_of(facet: &[(String, i64)], value: &str) -> Option<i64> {
+    facet.iter().find(|(v, _)| v == value).map(|(_, n)| *n)
+}
+
+fn field(
+    name: &'static str,
+    label: String,
+    selected: &str,
+    options: Vec<(String, String, Option<i64>)>,
+) -> FilterField {
+    FilterField {
+        name,
+        label,
+        options: options
+            .into_iter()
+            .map(|(value, label, count)| FilterOption {
+                selected: value == selected,
+                value,
+                label,
+                count,
+            })
+            .collect(),
+    }
+}
+
+/// `GET /{lang}/practices`
+pub async fn explore(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: Auth,
+    Query(q): Query<ExploreQuery>,
+) -> AppResult<Response> {
+    let tr = Tr::new(lang);
+    let compact = &state.compact;
+    let filter = q.filter(compact)?;
+    let sort = q.sort()?;
+    let page = q.page()?;
+    let text_lang = filter
+        .lang
+        .clone()
+        .unwrap_or_else(|| lang.code().to_string());
+    let (items, total) = practices::list(
+        &state.db,
+        &filter,
+        sort,
+        &text_lang,
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+    )
+    .await?;
+    let facets = practices::facets(&state.db, &filter).await?;
+    let mut countries: Vec<(String, String, Option<i64>)> = facets
+        .country
+        .iter()
+        .map(|(code, n)| {
+            let name = geo::country(code)
+                .map(|c| c.name(lang.code()).to_string())
+                .unwrap_or_else(|| code.clone());
+            (code.clone(), name, Some(*n))
+        })
+        .collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let filters = vec![
+        field(
+            "objective",
+            tr.t("practices-filter-objective"),
+            &q.objective,
+            (1..=23u8)
+                .map(|n| {
+                    (
+                        n.to_string(),
+                        format!("{n}. {}", objective_title(compact, n, lang)),
+                        Some(count_of(&facets.objective, &n.to_string()).unwrap_or(0)),
+                    )
+                })
+                .collect(),
+        ),
+        field(
+            "principle",
+            tr.t("practices-filter-principle"),
+            &q.principle,
+            compact
+                .structure()
+                .principles
+                .iter()
+                .map(|p| {
+                    let shown = crate::compact_view::shown(compact, &p.reference, lang);
+                    let r = p.reference.to_string();
+                    (
+                        p.slug.slug().to_string(),
+                        shown.title.unwrap_or_else(|| p.english.clone()),
+                        Some(count_of(&facets.principle, &r).unwrap_or(0)),
+                    )
+                })
+                .collect(),
+        ),
+        field(
+            "theme",
+            tr.t("practices-filter-theme"),
+            &q.theme,
+            Theme::ALL
+                .iter()
+                .map(|t| {
+                    (
+                        t.as_str().to_string(),
+                        tr.t(&format!("theme-{}", t.as_str())),
+                        Some(count_of(&facets.theme, t.as_str()).unwrap_or(0)),
+                    )
+                })
+                .collect(),
+        ),
+        field(
+            "country",
+            tr.t("practices-filter-country"),
+            &q.country,
+            countries,
+        ),
+        field(
+            "region",
+            tr.t("practices-filter-region"),
+            &q.region,
+            geo::regions()
+                .iter()
+                .filter(|r| r.code != "001")
+                .map(|r| (r.code.clone(), r.name(lang.code()).to_string(), None))
+                .collect(),
+        ),
+        field(
+            "stakeholder",
+            tr.t("practices-filter-stakeholder"),
+            &q.stakeholder,
+            OrgKind::ALL
+                .iter()
+                .map(|k| {
+                    (
+                        k.as_str().to_string(),
+                        tr.t(&format!("org-kind-{}", k.as_str())),
+                        Some(count_of(&facets.stakeholder, k.as_str()).unwrap_or(0)),
+                    )
+                })
+                .collect(),
+        ),
+        field(
+            "lang",
+            tr.t("practices-filter-lang"),
+            &q.lang,
+            Lang::ALL
+                .iter()
+                .map(|l| (l.code().to_string(), l.endonym(), None))
+                .collect(),
+        ),
+        field(
+            "source",
+            tr.t("practices-filter-source"),
+            &q.source,
+            Source::ALL
+                .iter()
+                .map(|s| {
+                    (
+                        s.as_str().to_string(),
+                        tr.t(&format!("source-{}", s.as_str())),
+                        Some(count_of(&facets.source, s.as_str()).unwrap_or(0)),
+                    )
+                })
+                .collect(),
+        ),
+        field(
+            "sort",
+            tr.t("practices-sort"),
+            &q.sort,
+            vec![
+                ("oldest".into(), tr.t("practices-sort-oldest"), None),
+                ("title".into(), tr.t("practices-sort-title"), None),
+            ],
+        ),
+    ];
+    let next = (page * PAGE_SIZE < total)
+        .then(|| format!("/{}/practices?{}", lang.code(), q.with_page(page + 1)));
+    Ok(page_with_status(
+        StatusCode::OK,
+        &ExplorePage {
+            c: Chrome::new(&state, &auth, lang, "/practices", Some(Area::Practices)),
+            filters,
+            items,
+            total,
+            next,
+        },
+    ))
+}
+
+pub struct SectionView {
+    pub field: &'static str,
+    pub heading: String,
+    pub text: String,
+    pub lang: String,
+}
+
+#[derive(Template)]
+#[template(path = "practice.html")]
+pub struct PracticePage {
+    pub c: Chrome,
+    pub title: String,
+    pub title_lang: String,
+    pub peer_reviewed: bool,
+    pub sections: Vec<SectionView>,
+    pub objectives: Vec<(u8, String)>,
+    pub principles: Vec<(String, String)>,
+    pub countries: Vec<String>,
+    pub themes: Vec<String>,
+    pub implementer: Option<String>,
+    pub timeframe: Option<String>,
+    pub provenance: Option<String>,
+    pub pfp: Option<String>,
+    pub revisions: String,
+}
+
+/// Reads a practice the caller may see: published ones for everyone; others for the
+/// secretariat and administrators (their submitters get theirs with the submission issue).
+pub async fn visible(state: &AppState, auth: &Auth, id: &str) -> AppResult<Practice> {
+    let p = practices::get(&state.db, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let privileged = auth.user().is_some_and(|u| {
+        u.roles.contains(&PlatformRole::Administrator)
+            || u.roles.contains(&PlatformRole::Secretariat)
+    });
+    if p.status == "published" || privileged {
+        Ok(p)
+    } else {
+        // Not "forbidden": the existence of a draft is not public either.
+        Err(AppError::not_found())
+    }
+}
+
+/// `GET /{lang}/practices/{id}`
+pub async fn show(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: Auth,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let p = visible(&state, &auth, &id).await?;
+    let tr = Tr::new(lang);
+    let compact = &state.compact;
+    let title = p.text("title", lang.code()).cloned();
+    let sections = [
+        ("summary", "practices-summary"),
+        ("description", "practices-description"),
+        ("results", "practices-results"),
+        ("lessons", "practices-lessons"),
+        ("replicability", "practices-replicability"),
+        ("innovation", "practices-innovation"),
+        ("sustainability", "practices-sustainability"),
+    ]
+    .into_iter()
+    .filter_map(|(field, heading)| {
+        p.text(field, lang.code()).map(|t| SectionView {
+            field,
+            heading: tr.t(heading),
+            text: t.text.clone(),
+            lang: t.lang.clone(),
+        })
+    })
+    .collect();
+    let principles = p
+        .links
+        .iter()
+        .filter_map(|l| l.reference.parse::<Ref>().ok())
+        .filter_map(|r| match r {
+            Ref::Principle(gp) => Some((
+                gp.slug().to_string(),
+                crate::compact_view::shown(compact, &r, lang)
+                    .title
+                    .unwrap_or_else(|| gp.english_label().to_string()),
+            )),
+            _ => None,
+        })
+        .collect();
+    let provenance = p.provenance.as_ref().map(|v| {
+        tr.t_with(
+            "practices-provenance-text",
+            &[
+                (
+                    "document",
+                    crate::i18n::Arg::Str(v["document"].as_str().unwrap_or_default().to_string()),
+                ),
+                (
+                    "start",
+                    crate::i18n::Arg::Num(v["line_start"].as_i64().unwrap_or(0)),
+                ),
+                (
+                    "end",
+                    crate::i18n::Arg::Num(v["line_end"].as_i64().unwrap_or(0)),
+                ),
+            ],
+        )
+    });
+    let timeframe = match (p.start_year, p.end_year) {
+        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+        (Some(a), None) => Some(format!("{a}–")),
+        (None, Some(b)) => Some(format!("–{b}")),
+        (None, None) => None,
+    };
+    let page = PracticePage {
+        c: Chrome::new(
+            &state,
+            &auth,
+            lang,
+            &format!("/practices/{id}"),
+            Some(Area::Practices),
+        ),
+        title: title
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_else(|| p.external_id.clone()),
+        title_lang: title
+            .map(|t| t.lang)
+            .unwrap_or_else(|| lang.code().to_string()),
+        peer_reviewed: p.peer_reviewed,
+        sections,
+        objectives: p
+            .objectives()
+            .into_iter()
+            .map(|n| (n, objective_title(compact, n, lang)))
+            .collect(),
+        principles,
+        countries: p
+            .countries
+            .iter()
+            .map(|c| {
+                geo::country(c)
+                    .map(|c| c.name(lang.code()).to_string())
+                    .unwrap_or_else(|| c.clone())
+            })
+            .collect(),
+        themes: p
+            .themes
+            .iter()
+            .map(|t| tr.t(&format!("theme-{t}")))
+            .collect(),
+        implementer: p.implementer.clone(),
+        timeframe,
+        provenance,
+        pfp: p.pfp_id.clone(),
+        revisions: tr.tn("practices-revisions", "count", p.revisions),
+    };
+    Ok(page_with_status(StatusCode::OK, &page))
+}

@@ -16,6 +16,7 @@
 //!   plan and SDG targets (`data/frameworks/`), with crosswalks to the objectives.
 //! - [`compact`](mod@compact): [`Compact`], the embedded shipped data with lookups,
 //!   resolution of every reference kind and display texts per interface language.
+//! - [`seeds`](mod@seeds): practice examples and GFMD recommendations from the seeds (`data/practices/`).
 
 pub mod align;
 pub mod build;
@@ -29,6 +30,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod model;
 pub mod reference;
+pub mod seeds;
 
 pub use align::{AlignmentGap, GapKind, align, reconcile};
 pub use compact::{

@@ -65,6 +65,8 @@ fn main() {
         let settings = Settings {
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: dir.path().to_path_buf(),
+            // Measure serving, not a background import.
+            import_seeds: false,
             ..Settings::default()
         };
         let node = gcm_hub::server::start(&settings).await.unwrap();

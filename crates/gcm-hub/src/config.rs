@@ -41,6 +41,9 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// Sender of outgoing mail.
     pub mail_from: String,
+    /// Import the seed corpus (practices and recommendations of the shipped documents) on
+    /// first start. A national instance that wants only its own data sets this to false.
+    pub import_seeds: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +68,7 @@ impl Default for Settings {
             secure_cookies: None,
             smtp_url: None,
             mail_from: "gcm-hub <noreply@localhost>".to_string(),
+            import_seeds: true,
         }
     }
 }

@@ -52,6 +52,14 @@ enum Command {
     Version,
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Import data. `import seeds [DIR]`: the practices and recommendations of the seed
+    /// documents (re-extracted from DIR, or the corpus shipped in the binary).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Manage accounts from the shell.
     Admin {
         #[command(subcommand)]
@@ -88,6 +96,17 @@ enum AdminCommand {
         /// Public address of the instance, for the link (default: http://127.0.0.1:8080).
         #[arg(long)]
         public_url: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// The seed corpus: GFMD policy and practice examples and recommendations, and the UN
+    /// Network's practices.
+    Seeds {
+        /// Directory with the seed texts (e.g. data/seeds or ../shared/seeds); without it, the
+        /// corpus shipped in the binary.
+        dir: Option<PathBuf>,
     },
 }
 
@@ -157,6 +176,9 @@ fn main() -> ExitCode {
             Err(e) => Err(e.to_string()),
         },
         Command::Compact { command } => compact(command),
+        Command::Import { command, common } => {
+            settings(&common, None).and_then(|s| run(import(s, command)))
+        }
         Command::Admin { command, common } => {
             settings(&common, None).and_then(|s| run(admin(s, command)))
         }
@@ -330,6 +352,41 @@ async fn admin(settings: Settings, command: AdminCommand) -> Result<(), String> 
             say!(
                 "set the password within 24 hours: {}/en/reset?token={token}",
                 base.trim_end_matches('/')
+            );
+            db.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn import(settings: Settings, command: ImportCommand) -> Result<(), String> {
+    match command {
+        ImportCommand::Seeds { dir } => {
+            let corpus = match dir {
+                Some(dir) => {
+                    let extracted =
+                        gcm_compact::seeds::build_from_dir(&dir).map_err(|e| e.to_string())?;
+                    let json = serde_json::to_string(&extracted).map_err(|e| e.to_string())?;
+                    gcm_store::seed_import::parse(&json).map_err(|e| e.to_string())?
+                }
+                None => gcm_store::seed_import::parse(gcm_store::seed_import::SHIPPED_CORPUS)
+                    .map_err(|e| e.to_string())?,
+            };
+            let compact = gcm_compact::Compact::load_shipped().map_err(|e| e.to_string())?;
+            let db = server::open_database(&settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let outcome =
+                gcm_store::seed_import::import(&db, &compact, &corpus, |done, total| async move {
+                    say!("importing: {done}/{total}");
+                })
+                .await
+                .map_err(|e| e.to_string())?;
+            say!(
+                "imported {} new practices ({} already there) and {} recommendations",
+                outcome.practices_created,
+                outcome.practices_unchanged_or_updated,
+                outcome.recommendations
             );
             db.close().await;
             Ok(())

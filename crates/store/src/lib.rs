@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod practices;
 pub mod schema;
 pub mod secret;
+pub mod seed_import;
 mod time_fmt;
 
 pub use db::{Backend, Db, DbError};

@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "practices",
         sql: include_str!("../migrations/0005_practices.sql"),
     },
+    Migration {
+        version: 6,
+        name: "recommendations",
+        sql: include_str!("../migrations/0006_recommendations.sql"),
+    },
 ];
 
 impl Migration {

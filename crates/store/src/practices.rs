@@ -113,6 +113,20 @@ pub async fn upsert(
             .bind(&input.external_id)
             .fetch_optional(&mut *tx)
             .await?;
+    let snap = snapshot(input);
+    if let Some(id) = &existing {
+        // Saving the same content again (a repeated import, say) changes nothing and adds no
+        // revision.
+        let last: Option<String> = sqlx::query_scalar(
+            "SELECT snapshot FROM practice_revisions WHERE practice_id = $1 ORDER BY rev DESC LIMIT 1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if last.as_deref() == Some(snap.to_string().as_str()) {
+            return Ok((id.clone(), false));
+        }
+    }
     let now = now_rfc3339();
     let published_at = input.status.is_public().then(|| now.clone());
     let (id, created) = match existing {
@@ -231,7 +245,6 @@ pub async fn upsert(
     .bind(&id)
     .fetch_one(&mut *tx)
     .await?;
-    let snap = snapshot(input);
     sqlx::query(
         "INSERT INTO practice_revisions (practice_id, rev, at, by_user, snapshot) \
          VALUES ($1, $2, $3, $4, $5)",

@@ -139,6 +139,8 @@ impl TestApp {
             data_dir: data_dir.path().to_path_buf(),
             db_max_connections: 5,
             job_poll_ms: 50,
+            // Tests that want the seed corpus ask for it (it adds hundreds of rows).
+            import_seeds: false,
             ..Settings::default()
         };
         let mut settings = settings;
@@ -172,6 +174,7 @@ impl TestApp {
             data_dir: dir.path().to_path_buf(),
             db_max_connections: 5,
             job_poll_ms: 50,
+            import_seeds: false,
             ..Settings::default()
         };
         let node = server::start(&settings).await.expect("second node starts");

@@ -18,5 +18,6 @@ mod compact;
 mod mail;
 mod orgs;
 mod practices;
+mod seed_import;
 mod shell;
 mod store;

@@ -66,7 +66,10 @@ db_test!(every_area_has_a_page, |app: TestApp| async move {
         let current = format!("aria-current=\"page\">{label}</a>");
         assert!(html.contains(&current), "{}", area.slug());
         // Areas not built yet quote the paragraph of the Compact that mandates them.
-        if !matches!(area, gcm_web::pages::Area::Compact | gcm_web::pages::Area::Practices) {
+        if !matches!(
+            area,
+            gcm_web::pages::Area::Compact | gcm_web::pages::Area::Practices
+        ) {
             let mandate = Tr::new(Lang::Es).t(&format!("area-{}-mandate", area.slug()));
             assert!(html.contains(&esc(&mandate)), "{}", area.slug());
         }

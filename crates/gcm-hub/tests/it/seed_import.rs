@@ -1,0 +1,171 @@
+//! The seed corpus on first start: imported by the node's job worker with progress, shown in
+//! explore with correct countries and objectives, idempotent; and `gcm-hub import seeds DIR`.
+
+use std::time::Duration;
+
+use gcm_store::jobs::{self, JobStatus};
+use gcm_store::seed_import::{self, IMPORT_KIND};
+
+use crate::harness::TestApp;
+
+async fn wait_for_import(app: &TestApp) {
+    let id: String = sqlx::query_scalar("SELECT id FROM jobs WHERE kind = $1")
+        .bind(IMPORT_KIND)
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+    for _ in 0..600 {
+        let job = jobs::get(app.db(), &id).await.unwrap().unwrap();
+        match job.status {
+            JobStatus::Succeeded => {
+                assert_eq!(job.progress_done, job.progress_total.unwrap());
+                return;
+            }
+            JobStatus::Failed => panic!("import failed: {:?}", job.last_error),
+            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    panic!("import did not finish");
+}
+
+async fn check(app: TestApp) {
+    wait_for_import(&app).await;
+    let corpus = seed_import::parse(seed_import::SHIPPED_CORPUS).unwrap();
+    assert!(corpus.practices.len() > 60);
+
+    // Explore shows them all, marked as imported.
+    let (status, list) = app.get_json("/api/v1/practices?source=seed").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        list["total"].as_u64().unwrap() as usize,
+        corpus.practices.len()
+    );
+    let (_, html) = app.get_text("/en/practices").await;
+    assert!(html.contains(&format!("{} practice(s)", corpus.practices.len())));
+    assert!(html.contains("not peer-reviewed"));
+
+    // A sample, checked against the seed text itself.
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data/seeds/002_69fe85e28a4c7925.txt"),
+    )
+    .unwrap();
+    let (_, el_salvador) = app.get_json("/api/v1/practices?country=SLV").await;
+    let items = el_salvador["items"].as_array().unwrap();
+    let plan = items
+        .iter()
+        .find(|p| p["title"] == "Five-year Development Plan")
+        .unwrap();
+    assert!(
+        plan["summary"]
+            .as_str()
+            .unwrap()
+            .contains("government of El Salvador")
+    );
+    assert!(seed.contains("Five-year Development Plan"));
+    let (_, one) = app
+        .get_json(&format!(
+            "/api/v1/practices/{}",
+            plan["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(one["countries"], serde_json::json!(["SLV"]));
+    assert_eq!(one["pfp_id"], "2334");
+    assert!(
+        one["tags"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("gfmd:cluster:1"))
+    );
+    assert_eq!(one["provenance"]["document"], "002_69fe85e28a4c7925.txt");
+    let line = one["provenance"]["line_start"].as_u64().unwrap() as usize;
+    assert!(
+        seed.lines()
+            .nth(line - 1)
+            .unwrap()
+            .contains("Five-year Development Plan")
+    );
+    // The Network's practices: Azerbaijan's MigAz app.
+    let (_, aze) = app.get_json("/api/v1/practices?country=AZE").await;
+    assert!(
+        aze["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["title"].as_str().unwrap().contains("MigAz"))
+    );
+
+    // Every recommendation is there, tagged; the objective pages count the practices.
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recommendations")
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+    assert_eq!(n as usize, corpus.recommendations.len());
+    let counts = gcm_store::framework_links::counts_for_objective(app.db(), 3)
+        .await
+        .unwrap();
+    assert!(counts.get("practice").copied().unwrap_or(0) > 0);
+
+    // Importing again creates nothing and adds no revision.
+    let compact = gcm_compact::Compact::load_shipped().unwrap();
+    let revisions = |db: gcm_store::Db| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM practice_revisions")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+    };
+    let before = revisions(app.db().clone()).await;
+    let outcome = seed_import::import(app.db(), &compact, &corpus, |_, _| async {})
+        .await
+        .unwrap();
+    assert_eq!(outcome.practices_created, 0);
+    assert_eq!(revisions(app.db().clone()).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_corpus_on_first_start_sqlite() {
+    check(TestApp::sqlite_with(|s| s.import_seeds = true).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_corpus_on_first_start_postgres() {
+    let Some(app) = TestApp::postgres_with(|s| s.import_seeds = true).await else {
+        return;
+    };
+    check(app).await;
+}
+
+#[test]
+fn import_seeds_command_reextracts_from_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/seeds");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gcm-hub"))
+        .args(["import", "seeds"])
+        .arg(&seeds)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("importing: "), "progress is shown: {text}");
+    let corpus = seed_import::parse(seed_import::SHIPPED_CORPUS).unwrap();
+    assert!(
+        text.contains(&format!(
+            "imported {} new practices",
+            corpus.practices.len()
+        )),
+        "{text}"
+    );
+    // A directory without the seeds: one clear error.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gcm-hub"))
+        .args(["import", "seeds", "/nonexistent", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}

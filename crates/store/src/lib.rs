@@ -21,6 +21,7 @@ pub mod migrate;
 pub mod orgs;
 pub mod outbox;
 pub mod practices;
+pub mod recommendations;
 pub mod schema;
 pub mod secret;
 pub mod seed_import;

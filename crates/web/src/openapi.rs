@@ -68,6 +68,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::orgs::get))
         .routes(routes!(api::practices::list))
         .routes(routes!(api::practices::get))
+        .routes(routes!(crate::routes::practices::recommendations::api))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

@@ -393,6 +393,18 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
             "/api/v1/practices/nope",
             "AAAAAA",
         ),
+        case(
+            "GET",
+            "/{lang}/recommendations",
+            "/en/recommendations",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/recommendations",
+            "/api/v1/recommendations",
+            "AAAAAA",
+        ),
         // Administration.
         case("GET", "/{lang}/admin", "/en/admin", "LDDDDA"),
         case("GET", "/{lang}/admin/users", "/en/admin/users", "LDDDDA"),

@@ -106,6 +106,35 @@ async fn check(app: TestApp) {
         .unwrap();
     assert!(counts.get("practice").copied().unwrap_or(0) > 0);
 
+    // Recommendations: page and API, filtered.
+    let (status, recs) = app
+        .get_json("/api/v1/recommendations?cluster=3&kind=policy_option")
+        .await;
+    assert_eq!(status, 200);
+    let expected = corpus
+        .recommendations
+        .iter()
+        .filter(|r| r.gfmd_cluster == Some(3) && r.kind == "policy_option")
+        .count();
+    assert_eq!(recs["total"].as_u64().unwrap() as usize, expected);
+    assert!(
+        recs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["gfmd_cluster"] == 3)
+    );
+    let (status, html) = app.get_text("/es/recommendations?objective=20").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("recommendation") || html.contains("recomendaci"));
+    assert_eq!(
+        app.get("/en/recommendations?cluster=9")
+            .await
+            .status()
+            .as_u16(),
+        400
+    );
+
     // Importing again creates nothing and adds no revision.
     let compact = gcm_compact::Compact::load_shipped().unwrap();
     let revisions = |db: gcm_store::Db| async move {

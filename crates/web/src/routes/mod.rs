@@ -121,6 +121,10 @@ pub fn pages() -> Router<AppState> {
     r = r
         .route("/{lang}/practices", get(practices::explore))
         .route("/{lang}/practices/{id}", get(practices::show))
+        .route(
+            "/{lang}/recommendations",
+            get(practices::recommendations::page),
+        )
         .route("/data/practices.csv", get(opendata::practices::csv))
         .route("/data/practices.json", get(opendata::practices::json));
     // Areas whose capability has not landed yet show their landing page.

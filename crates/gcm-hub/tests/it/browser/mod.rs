@@ -4,6 +4,7 @@
 
 mod accounts;
 mod compact;
+mod practices;
 mod shell;
 
 use std::net::TcpListener;

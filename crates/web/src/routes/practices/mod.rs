@@ -21,6 +21,8 @@ use crate::pages::{Area, Chrome};
 use crate::routes::forms::page_with_status;
 use crate::routes::shell::PageLang;
 
+pub mod recommendations;
+
 pub const PAGE_SIZE: i64 = 20;
 
 /// The explore filters, as query parameters named like the facets.

@@ -401,6 +401,12 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         ),
         case(
             "GET",
+            "/{lang}/practices/map",
+            "/en/practices/map",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
             "/api/v1/recommendations",
             "/api/v1/recommendations",
             "AAAAAA",

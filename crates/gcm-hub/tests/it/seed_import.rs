@@ -198,3 +198,31 @@ fn import_seeds_command_reextracts_from_a_directory() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn map_of_practices_sqlite() {
+    let app = TestApp::sqlite_with(|s| s.import_seeds = true).await;
+    wait_for_import(&app).await;
+    let (status, html) = app.get_text("/fr/practices/map").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<svg viewBox=\"0 0 960 500\""));
+    // Portugal has practices: its shape links to explore filtered by country, with a label.
+    assert!(
+        html.contains("/fr/practices?country=PRT"),
+        "link to Portugal's practices"
+    );
+    assert!(
+        html.contains("Portugal\u{a0}:") || html.contains("Portugal :"),
+        "labelled in French"
+    );
+    // Filters apply to the map too.
+    let (_, html) = app.get_text("/en/practices/map?objective=20").await;
+    assert!(!html.contains("country=SLV&amp;") || html.contains("objective=20"));
+    assert_eq!(
+        app.get("/en/practices/map?country=XYZ")
+            .await
+            .status()
+            .as_u16(),
+        400
+    );
+}

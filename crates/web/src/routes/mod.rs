@@ -120,6 +120,7 @@ pub fn pages() -> Router<AppState> {
         );
     r = r
         .route("/{lang}/practices", get(practices::explore))
+        .route("/{lang}/practices/map", get(practices::map::page))
         .route("/{lang}/practices/{id}", get(practices::show))
         .route(
             "/{lang}/recommendations",

@@ -37,5 +37,10 @@ async fn explore_filter_and_read_a_practice() {
     browser.assert_accessible("a practice").await;
     browser.visit(&app, "/nl/recommendations?cluster=4").await;
     browser.visit(&app, "/en/practices?country=PRT").await;
+    browser.visit(&app, "/es/practices/map").await;
+    browser.click("a[href*='country=PRT']").await;
+    browser
+        .wait_for_url(|u| u.query().is_some_and(|q| q.contains("country=PRT")))
+        .await;
     browser.close().await;
 }

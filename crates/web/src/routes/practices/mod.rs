@@ -21,6 +21,7 @@ use crate::pages::{Area, Chrome};
 use crate::routes::forms::page_with_status;
 use crate::routes::shell::PageLang;
 
+pub mod map;
 pub mod recommendations;
 
 pub const PAGE_SIZE: i64 = 20;

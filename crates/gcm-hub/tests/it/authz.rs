@@ -128,6 +128,12 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
 
     let a = org_a.as_str();
     let mut cases = vec![
+        case(
+            "GET",
+            "/data/practices.atom",
+            "/data/practices.atom",
+            "AAAAAA",
+        ),
         case("GET", "/", "/", "AAAAAA"),
         case("GET", "/{lang}", "/en", "AAAAAA"),
         case("GET", "/{lang}/", "/en/", "AAAAAA"),

@@ -276,6 +276,19 @@ db_test!(practices_pages_api_and_exports, |app: TestApp| async move {
             "column {h} is not in docs/DATA.md"
         );
     }
+    // The Atom feed lists the published ones, newest first, with their objectives.
+    let res = app.get("/data/practices.atom").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
+    let feed = res.text().await.unwrap();
+    assert_eq!(feed.matches("<entry>").count(), 2);
+    assert!(feed.contains("<category term=\"gcm:obj:20\""));
+    assert!(!feed.contains("Secret draft"));
     let (status, json) = app.get_json("/data/practices.json").await;
     assert_eq!(status, 200);
     assert_eq!(json.as_array().unwrap().len(), 2);

@@ -127,7 +127,8 @@ pub fn pages() -> Router<AppState> {
             get(practices::recommendations::page),
         )
         .route("/data/practices.csv", get(opendata::practices::csv))
-        .route("/data/practices.json", get(opendata::practices::json));
+        .route("/data/practices.json", get(opendata::practices::json))
+        .route("/data/practices.atom", get(opendata::feed::atom));
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL.into_iter().filter(|a| {
         !matches!(

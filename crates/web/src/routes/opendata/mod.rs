@@ -2,6 +2,7 @@
 //! row per element, language and field, never one column per language) and JSON.
 
 pub mod compact;
+pub mod feed;
 pub mod practices;
 
 use axum::http::{HeaderValue, header};

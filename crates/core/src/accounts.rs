@@ -186,6 +186,10 @@ pub enum Action<'a> {
     RequestToJoin {
         org_id: &'a str,
     },
+    /// Share a resource (publication, guidance, tool, data set) on behalf of an organisation.
+    ShareResource {
+        org_id: &'a str,
+    },
     /// Administration: users and their roles.
     ManageUsers,
     ViewAuditLog,
@@ -216,6 +220,13 @@ pub fn allows(who: Option<&Principal>, action: &Action<'_>) -> bool {
                 || p.has(PlatformRole::Secretariat)
         }
         Action::ManageMembers { org_id } => matches!(p.role_in(org_id), Some(OrgRole::FocalPoint)),
+        Action::ShareResource { org_id } => {
+            p.email_verified
+                && matches!(
+                    p.role_in(org_id),
+                    Some(OrgRole::FocalPoint | OrgRole::Editor)
+                )
+        }
         Action::ManageUsers | Action::ViewAuditLog | Action::ViewOutbox => false,
     }
 }
@@ -257,6 +268,10 @@ mod tests {
             &Action::ViewOrganisationMembers { org_id: "a" }
         ));
         assert!(!allows(Some(&m), &Action::RequestToJoin { org_id: "a" }));
+        assert!(!allows(Some(&m), &Action::ShareResource { org_id: "a" }));
+        let ed = member("a", OrgRole::Editor);
+        assert!(allows(Some(&ed), &Action::ShareResource { org_id: "a" }));
+        assert!(!allows(Some(&ed), &Action::ShareResource { org_id: "b" }));
         assert!(allows(Some(&m), &Action::RequestToJoin { org_id: "b" }));
     }
 

@@ -22,6 +22,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod practices;
 pub mod recommendations;
+pub mod resources;
 pub mod schema;
 pub mod secret;
 pub mod seed_import;

@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "recommendations",
         sql: include_str!("../migrations/0006_recommendations.sql"),
     },
+    Migration {
+        version: 7,
+        name: "resources",
+        sql: include_str!("../migrations/0007_resources.sql"),
+    },
 ];
 
 impl Migration {

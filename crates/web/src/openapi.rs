@@ -69,6 +69,10 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::practices::list))
         .routes(routes!(api::practices::get))
         .routes(routes!(crate::routes::practices::recommendations::api))
+        .routes(routes!(
+            crate::routes::practices::resources::api_list,
+            crate::routes::practices::resources::api_create
+        ))
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

@@ -128,6 +128,15 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
 
     let a = org_a.as_str();
     let mut cases = vec![
+        case("GET", "/{lang}/resources", "/en/resources", "AAAAAA"),
+        case("POST", "/{lang}/resources", "/en/resources", "LDADDD"),
+        case(
+            "GET",
+            "/{lang}/resources/new",
+            "/en/resources/new",
+            "LDADDD",
+        ),
+        case("GET", "/api/v1/resources", "/api/v1/resources", "AAAAAA"),
         case(
             "GET",
             "/data/practices.atom",
@@ -458,6 +467,10 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         }
     }
     let mut json_cases = vec![
+        (
+            case("POST", "/api/v1/resources", "/api/v1/resources", "LDDDDA"),
+            serde_json::json!({"org_id": "nope", "kind": "tool", "title": "x", "lang": "en", "link": "https://example.org", "objectives": [1]}),
+        ),
         (
             case("POST", "/api/v1/tokens", "/api/v1/tokens", "LAAAAA"),
             serde_json::json!({"name": "x", "scopes": ["everything"]}),

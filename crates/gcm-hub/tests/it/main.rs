@@ -18,6 +18,7 @@ mod compact;
 mod mail;
 mod orgs;
 mod practices;
+mod resources;
 mod seed_import;
 mod shell;
 mod store;

@@ -126,6 +126,11 @@ pub fn pages() -> Router<AppState> {
             "/{lang}/recommendations",
             get(practices::recommendations::page),
         )
+        .route(
+            "/{lang}/resources",
+            get(practices::resources::page).post(practices::resources::create),
+        )
+        .route("/{lang}/resources/new", get(practices::resources::new_form))
         .route("/data/practices.csv", get(opendata::practices::csv))
         .route("/data/practices.json", get(opendata::practices::json))
         .route("/data/practices.atom", get(opendata::feed::atom));

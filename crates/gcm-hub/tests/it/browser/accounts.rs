@@ -62,5 +62,13 @@ async fn setup_sign_in_create_organisation_invite() {
     browser.visit(&app, "/en/admin/audit").await;
     browser.visit(&app, "/en/admin/users").await;
     browser.visit(&app, "/fr/organisations").await;
+    // As the organisation's focal point, share a resource.
+    browser.visit(&app, "/en/resources/new").await;
+    browser.fill("#title", "Guide to fair recruitment").await;
+    browser.fill("#link", "https://example.org/guide").await;
+    browser.click("input[name=objective][value='6']").await;
+    browser.click("form.form button[type=submit]").await;
+    browser.wait_for_url(|u| u.path() == "/en/resources").await;
+    browser.assert_accessible("/en/resources").await;
     browser.close().await;
 }

@@ -23,6 +23,7 @@ use crate::routes::shell::PageLang;
 
 pub mod map;
 pub mod recommendations;
+pub mod resources;
 
 pub const PAGE_SIZE: i64 = 20;
 
@@ -225,6 +226,19 @@ pub struct FilterOption {
     pub label: String,
     pub count: Option<i64>,
     pub selected: bool,
+}
+
+/// Options of a filter select without counts, one of them selected.
+pub fn options(selected: &str, values: Vec<(String, String)>) -> Vec<FilterOption> {
+    values
+        .into_iter()
+        .map(|(value, label)| FilterOption {
+            selected: value == selected,
+            value,
+            label,
+            count: None,
+        })
+        .collect()
 }
 
 pub struct FilterField {

@@ -10,7 +10,7 @@ use gcm_store::recommendations::{self, Filter, Recommendation};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{FilterField, FilterOption};
+use super::{FilterField, options};
 use crate::AppState;
 use crate::auth::Auth;
 use crate::compact_view::objective_title;
@@ -97,18 +97,6 @@ pub struct RecommendationsPage {
     pub items: Vec<RecommendationRow>,
     pub total: i64,
     pub next: Option<String>,
-}
-
-fn options(selected: &str, values: Vec<(String, String)>) -> Vec<FilterOption> {
-    values
-        .into_iter()
-        .map(|(value, label)| FilterOption {
-            selected: value == selected,
-            value,
-            label,
-            count: None,
-        })
-        .collect()
 }
 
 /// `GET /{lang}/recommendations`

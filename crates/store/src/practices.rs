@@ -129,70 +129,47 @@ pub async fn upsert(
     }
     let now = now_rfc3339();
     let published_at = input.status.is_public().then(|| now.clone());
-    let (id, created) = match existing {
-        Some(id) => {
-            sqlx::query(
-                "UPDATE practices SET status = $1, source = $2, peer_reviewed = $3, org_id = $4, \
-                 implementer = $5, submitted_by = $6, original_lang = $7, scope = $8, \
-                 progress = $9, start_year = $10, end_year = $11, funding = $12, link = $13, \
-                 provenance = $14, pfp_id = $15, updated_at = $16, \
-                 published_at = COALESCE(published_at, $17) WHERE id = $18",
-            )
-            .bind(input.status.as_str())
-            .bind(input.source.as_str())
-            .bind(i64::from(input.peer_reviewed))
-            .bind(&input.org_id)
-            .bind(&input.implementer)
-            .bind(&input.submitted_by)
-            .bind(&input.original_lang)
-            .bind(input.scope.map(Scope::as_str))
-            .bind(input.progress.map(Progress::as_str))
-            .bind(input.start_year)
-            .bind(input.end_year)
-            .bind(&input.funding)
-            .bind(&input.link)
-            .bind(input.provenance.as_ref().map(|v| v.to_string()))
-            .bind(&input.pfp_id)
-            .bind(&now)
-            .bind(&published_at)
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-            (id, false)
-        }
-        None => {
-            let id = new_id();
-            sqlx::query(
-                "INSERT INTO practices (id, external_id, status, source, peer_reviewed, org_id, \
-                 implementer, submitted_by, original_lang, scope, progress, start_year, end_year, \
-                 funding, link, provenance, pfp_id, created_at, updated_at, published_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-                 $17, $18, $18, $19)",
-            )
-            .bind(&id)
-            .bind(&input.external_id)
-            .bind(input.status.as_str())
-            .bind(input.source.as_str())
-            .bind(i64::from(input.peer_reviewed))
-            .bind(&input.org_id)
-            .bind(&input.implementer)
-            .bind(&input.submitted_by)
-            .bind(&input.original_lang)
-            .bind(input.scope.map(Scope::as_str))
-            .bind(input.progress.map(Progress::as_str))
-            .bind(input.start_year)
-            .bind(input.end_year)
-            .bind(&input.funding)
-            .bind(&input.link)
-            .bind(input.provenance.as_ref().map(|v| v.to_string()))
-            .bind(&input.pfp_id)
-            .bind(&now)
-            .bind(&published_at)
-            .execute(&mut *tx)
-            .await?;
-            (id, true)
-        }
-    };
+    let created = existing.is_none();
+    let id = existing.unwrap_or_else(new_id);
+    // One statement for both cases: a new practice is inserted, an existing one (same
+    // external id) updated, keeping its creation and first publication times.
+    sqlx::query(
+        "INSERT INTO practices (id, external_id, status, source, peer_reviewed, org_id, \
+         implementer, submitted_by, original_lang, scope, progress, start_year, end_year, \
+         funding, link, provenance, pfp_id, created_at, updated_at, published_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+         $17, $18, $18, $19) \
+         ON CONFLICT (external_id) DO UPDATE SET status = excluded.status, \
+         source = excluded.source, peer_reviewed = excluded.peer_reviewed, \
+         org_id = excluded.org_id, implementer = excluded.implementer, \
+         submitted_by = excluded.submitted_by, original_lang = excluded.original_lang, \
+         scope = excluded.scope, progress = excluded.progress, \
+         start_year = excluded.start_year, end_year = excluded.end_year, \
+         funding = excluded.funding, link = excluded.link, provenance = excluded.provenance, \
+         pfp_id = excluded.pfp_id, updated_at = excluded.updated_at, \
+         published_at = COALESCE(practices.published_at, excluded.published_at)",
+    )
+    .bind(&id)
+    .bind(&input.external_id)
+    .bind(input.status.as_str())
+    .bind(input.source.as_str())
+    .bind(i64::from(input.peer_reviewed))
+    .bind(&input.org_id)
+    .bind(&input.implementer)
+    .bind(&input.submitted_by)
+    .bind(&input.original_lang)
+    .bind(input.scope.map(Scope::as_str))
+    .bind(input.progress.map(Progress::as_str))
+    .bind(input.start_year)
+    .bind(input.end_year)
+    .bind(&input.funding)
+    .bind(&input.link)
+    .bind(input.provenance.as_ref().map(|v| v.to_string()))
+    .bind(&input.pfp_id)
+    .bind(&now)
+    .bind(&published_at)
+    .execute(&mut *tx)
+    .await?;
     for (table, column, values) in [
         ("practice_countries", "country", &input.countries),
         ("practice_regions", "region", &input.regions),

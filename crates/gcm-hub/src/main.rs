@@ -60,6 +60,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Export data.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Manage accounts from the shell.
     Admin {
         #[command(subcommand)]
@@ -107,6 +114,23 @@ enum ImportCommand {
         /// Directory with the seed texts (e.g. data/seeds or ../shared/seeds); without it, the
         /// corpus shipped in the binary.
         dir: Option<PathBuf>,
+    },
+    /// Practices from a CSV in the export format (one row per practice and language, keyed by
+    /// external_id). Every row is checked first: a file with any error changes nothing.
+    Practices { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Practices as CSV (the format `import practices` reads).
+    Practices {
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include drafts and practices under review (a full backup); by default only
+        /// published ones, as the open data.
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -178,6 +202,9 @@ fn main() -> ExitCode {
         Command::Compact { command } => compact(command),
         Command::Import { command, common } => {
             settings(&common, None).and_then(|s| run(import(s, command)))
+        }
+        Command::Export { command, common } => {
+            settings(&common, None).and_then(|s| run(export(s, command)))
         }
         Command::Admin { command, common } => {
             settings(&common, None).and_then(|s| run(admin(s, command)))
@@ -361,6 +388,41 @@ async fn admin(settings: Settings, command: AdminCommand) -> Result<(), String> 
 
 async fn import(settings: Settings, command: ImportCommand) -> Result<(), String> {
     match command {
+        ImportCommand::Practices { file } => {
+            let data =
+                std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let compact = gcm_compact::Compact::load_shipped().map_err(|e| e.to_string())?;
+            let practices = gcm_store::practices_csv::parse(&data, &compact).map_err(|errors| {
+                let n = errors.len();
+                let list: Vec<String> = errors.iter().take(50).map(|e| e.to_string()).collect();
+                format!(
+                    "{} has {n} problem(s); nothing was imported: {}",
+                    file.display(),
+                    list.join("; ")
+                )
+            })?;
+            let db = server::open_database(&settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let actor = gcm_store::audit::Actor::system("cli import");
+            let total = practices.len();
+            let mut created = 0;
+            for (i, p) in practices.iter().enumerate() {
+                let (_, new) = gcm_store::practices::upsert(&db, &compact, &actor, p)
+                    .await
+                    .map_err(|e| format!("{}: {e}", p.external_id))?;
+                created += usize::from(new);
+                if (i + 1) % 50 == 0 {
+                    say!("importing: {}/{total}", i + 1);
+                }
+            }
+            db.close().await;
+            say!(
+                "imported {total} practices ({created} new, {} updated or unchanged)",
+                total - created
+            );
+            Ok(())
+        }
         ImportCommand::Seeds { dir } => {
             let corpus = match dir {
                 Some(dir) => {
@@ -389,6 +451,37 @@ async fn import(settings: Settings, command: ImportCommand) -> Result<(), String
                 outcome.recommendations
             );
             db.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn export(settings: Settings, command: ExportCommand) -> Result<(), String> {
+    match command {
+        ExportCommand::Practices { out, all } => {
+            let db = server::open_database(&settings)
+                .await
+                .map_err(|e| e.to_string())?;
+            let filter = gcm_store::practices::Filter {
+                public_only: !all,
+                ..Default::default()
+            };
+            let practices = gcm_store::practices::read_all(&db, &filter)
+                .await
+                .map_err(|e| e.to_string())?;
+            db.close().await;
+            let csv = gcm_store::practices_csv::write(&practices).map_err(|e| e.to_string())?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, &csv)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    eprintln!("wrote {} practices to {}", practices.len(), path.display());
+                }
+                None => {
+                    use std::io::Write as _;
+                    let _ = std::io::stdout().lock().write_all(&csv);
+                }
+            }
             Ok(())
         }
     }

@@ -21,6 +21,7 @@ pub mod migrate;
 pub mod orgs;
 pub mod outbox;
 pub mod practices;
+pub mod practices_csv;
 pub mod recommendations;
 pub mod resources;
 pub mod schema;

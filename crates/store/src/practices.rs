@@ -788,3 +788,16 @@ pub async fn per_country(db: &Db, filter: &Filter) -> Result<Vec<(String, i64)>,
     )
     .await
 }
+
+/// Every practice matching `filter`, fully read (for exports; the search index takes over
+/// for anything interactive).
+pub async fn read_all(db: &Db, filter: &Filter) -> Result<Vec<Practice>, DbError> {
+    let (items, _) = list(db, filter, Sort::Oldest, "", i64::MAX / 4, 0).await?;
+    let mut out = Vec::with_capacity(items.len());
+    for s in items {
+        if let Some(p) = get(db, &s.id).await? {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}

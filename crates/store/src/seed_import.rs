@@ -86,6 +86,12 @@ fn provenance(s: &SourceRef) -> serde_json::Value {
             "section": s.section, "review_status": "imported, not peer-reviewed" })
 }
 
+/// Splits names into those the reference data knows and the rest.
+fn known(values: &[String], is_known: impl Fn(&str) -> bool) -> (Vec<String>, Vec<&String>) {
+    let (ok, other): (Vec<&String>, Vec<&String>) = values.iter().partition(|v| is_known(v));
+    (ok.into_iter().cloned().collect(), other)
+}
+
 fn practice_input(p: &SeedPractice) -> PracticeInput {
     let mut links: Vec<Link> = p
         .objectives
@@ -94,6 +100,18 @@ fn practice_input(p: &SeedPractice) -> PracticeInput {
         .collect();
     if let Some(c) = p.gfmd_cluster {
         links.push(Link::new(format!("gfmd:cluster:{c}")));
+    }
+    // The seeds name groupings (EU, ECOWAS, "Pacific Islands") rather than UN M49 regions, and
+    // one code outside ISO 3166 (XKX). They are kept in the provenance, not lost, while the
+    // structured columns hold only what the reference data knows (so exports re-import).
+    let (countries, unmapped) = known(&p.countries, |c| gcm_core::geo::country(c).is_some());
+    let (regions, groupings) = known(&p.regions, |r| gcm_core::geo::region(r).is_some());
+    let mut prov = provenance(&p.source);
+    if !unmapped.is_empty() {
+        prov["unmapped_countries"] = json!(unmapped);
+    }
+    if !groupings.is_empty() {
+        prov["groupings"] = json!(groupings);
     }
     PracticeInput {
         external_id: p.external_id.clone(),
@@ -110,7 +128,7 @@ fn practice_input(p: &SeedPractice) -> PracticeInput {
         end_year: None,
         funding: None,
         link: p.pfp_url.clone(),
-        provenance: Some(provenance(&p.source)),
+        provenance: Some(prov),
         pfp_id: p.pfp_id.clone(),
         texts: vec![
             Text {
@@ -126,8 +144,8 @@ fn practice_input(p: &SeedPractice) -> PracticeInput {
                 origin: "human".into(),
             },
         ],
-        countries: p.countries.clone(),
-        regions: p.regions.clone(),
+        countries,
+        regions,
         themes: Vec::new(),
         stakeholders: Vec::new(),
         links,

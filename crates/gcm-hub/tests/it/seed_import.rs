@@ -226,3 +226,122 @@ async fn map_of_practices_sqlite() {
         400
     );
 }
+
+fn gcm(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gcm-hub"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("GCM_HUB_DATABASE_URL")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_then_import_practices_in_one_format() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(gcm(&["import", "seeds"], dir.path()).status.success());
+    let file = dir.path().join("practices.csv");
+    let out = gcm(
+        &["export", "practices", "--out", file.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported = std::fs::read_to_string(&file).unwrap();
+    let corpus = seed_import::parse(seed_import::SHIPPED_CORPUS).unwrap();
+    assert_eq!(exported.lines().count(), corpus.practices.len() + 1);
+
+    // Re-importing the export changes nothing; a new practice and a French translation of an
+    // existing one come in through the same format.
+    let header = exported.lines().next().unwrap().to_string();
+    let first_id = exported
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let cols: Vec<&str> = header.split(',').collect();
+    let row = |values: &[(&str, &str)]| -> String {
+        cols.iter()
+            .map(|c| {
+                values
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map(|(_, v)| format!("\"{v}\""))
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let extra = format!(
+        "{exported}{}\n{}\n",
+        row(&[
+            ("external_id", "moi:2026:1"),
+            ("lang", "en"),
+            ("title", "Local integration desks"),
+            ("summary", "One-stop desks in 12 towns"),
+            ("original_lang", "en"),
+            ("scope", "local"),
+            ("countries", "NOR"),
+            ("tags", "gcm:obj:16 gcm:gp:whole-of-society"),
+            ("status", "published"),
+            ("source", "import")
+        ]),
+        row(&[
+            ("external_id", &first_id),
+            ("lang", "fr"),
+            ("title", "Plan quinquennal"),
+            ("summary", "Résumé en français"),
+            ("original_lang", "en"),
+            ("tags", "gcm:obj:3")
+        ]),
+    );
+    std::fs::write(&file, extra).unwrap();
+    let out = gcm(&["import", "practices", file.to_str().unwrap()], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(1 new,"), "{text}");
+
+    // A file with mistakes names each one and changes nothing.
+    let bad = format!(
+        "{header}\n{}\n{}\n",
+        row(&[
+            ("external_id", "bad:1"),
+            ("lang", "en"),
+            ("title", "X"),
+            ("summary", "Y"),
+            ("original_lang", "en"),
+            ("tags", "gcm:obj:99")
+        ]),
+        row(&[
+            ("external_id", "bad:2"),
+            ("lang", "en"),
+            ("summary", "No title"),
+            ("original_lang", "en"),
+            ("countries", "XYZ"),
+            ("tags", "gcm:obj:1")
+        ]),
+    );
+    std::fs::write(&file, bad).unwrap();
+    let out = gcm(&["import", "practices", file.to_str().unwrap()], dir.path());
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(err.contains("row 2, column tags"), "{err}");
+    assert!(err.contains("row 3, column countries"), "{err}");
+    assert!(err.contains("column title"), "{err}");
+    let out = gcm(&["export", "practices", "--all"], dir.path());
+    let now = String::from_utf8_lossy(&out.stdout);
+    assert!(!now.contains("bad:1") && now.contains("moi:2026:1"));
+    assert!(now.contains("Plan quinquennal"));
+}

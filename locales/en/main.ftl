@@ -13,7 +13,6 @@ nav-reviews = Reviews
 nav-network = Network
 nav-data = Data
 language-label = Language
-language-switch-to = Read this page in { $language }
 footer-about = gcm-hub is open-source software for the follow-up of UN General Assembly resolution 73/195.
 footer-api = API documentation
 footer-openapi = OpenAPI document
@@ -35,7 +34,6 @@ home-fact-objectives = { $count } objectives
 home-fact-principles = { $count } guiding principles
 home-fact-languages = { $count } languages
 home-areas-title = What you can do here
-home-area-open = Open { $area }
 
 ## Areas of the platform (landing pages)
 area-compact-summary = The Compact's 23 objectives, their commitments and actions, and the 10 guiding principles, in every language held, with crosswalks to the GFMD thematic clusters, the civil-society action plan and the Sustainable Development Goals.
@@ -54,7 +52,6 @@ area-network-summary = The UN Network on Migration: its member entities, executi
 area-network-mandate = Paragraph 45: the Secretary-General establishes a United Nations network on migration to ensure effective and coherent system-wide support to implementation.
 area-data-summary = Open data: every public item as CSV and JSON with a data dictionary, indicators and country profiles.
 area-data-mandate = Objective 1: collect and utilize accurate and disaggregated data as a basis for evidence-based policies.
-area-in-this-area = In this area
 area-coming = This area is being built. The paragraph of the Compact that mandates it is quoted above; its data and services will appear here.
 
 ## Errors (pages)
@@ -282,7 +279,6 @@ orgs-filter-any = Any
 orgs-filter-submit = Show
 orgs-count = { $count } organisation(s)
 org-create = Register an organisation
-org-create-needs-verified = Confirm your e-mail address before registering an organisation.
 org-edit = Edit
 org-save = Save
 org-field-name = Name of the organisation
@@ -361,7 +357,6 @@ practices-timeframe = Timeframe
 practices-provenance = Source
 practices-provenance-text = { $document }, lines { $start }–{ $end }
 practices-revisions = Revisions: { $count }
-practices-text-in = This text is in { $language }.
 practices-description = Description
 practices-results = Results and impact
 practices-lessons = Lessons learned
@@ -369,7 +364,6 @@ practices-replicability = Replicability
 practices-innovation = Innovation
 practices-sustainability = Sustainability
 practices-pfp = GFMD Platform for Partnerships entry
-practices-data = Download: CSV, JSON
 source-submission = Submitted and peer-reviewed
 source-seed = Imported from the source documents
 source-import = Imported

@@ -13,7 +13,6 @@ nav-reviews = Exámenes
 nav-network = Red
 nav-data = Datos
 language-label = Idioma
-language-switch-to = Leer esta página en { $language }
 footer-about = gcm-hub es software de código abierto para el seguimiento de la resolución 73/195 de la Asamblea General de las Naciones Unidas.
 footer-api = Documentación de la API
 footer-openapi = Documento OpenAPI
@@ -35,7 +34,6 @@ home-fact-objectives = { $count } objetivos
 home-fact-principles = { $count } principios rectores
 home-fact-languages = { $count } idiomas
 home-areas-title = Qué puede hacer aquí
-home-area-open = Abrir la sección { $area }
 
 ## Secciones de la plataforma (páginas de entrada)
 area-compact-summary = Los 23 objetivos del Pacto, con sus compromisos y medidas, y los 10 principios rectores, en todos los idiomas disponibles, con tablas de correspondencia con los grupos temáticos del FMMD, el plan de acción de la sociedad civil y los Objetivos de Desarrollo Sostenible.
@@ -54,7 +52,6 @@ area-network-summary = La Red de las Naciones Unidas sobre la Migración: sus en
 area-network-mandate = Párrafo 45: el Secretario General establece una red de las Naciones Unidas sobre la migración para garantizar un apoyo eficaz y coherente a la aplicación en todo el sistema.
 area-data-summary = Datos abiertos: cada elemento público en CSV y JSON, con un diccionario de datos, indicadores y perfiles de países.
 area-data-mandate = Objetivo 1: recopilar y utilizar datos exactos y desglosados para formular políticas con base empírica.
-area-in-this-area = En esta sección
 area-coming = Esta sección está en construcción. Arriba se cita el párrafo del Pacto que la establece; sus datos y servicios aparecerán aquí.
 
 ## Errores (páginas)
@@ -282,7 +279,6 @@ orgs-filter-any = Cualquiera
 orgs-filter-submit = Mostrar
 orgs-count = { $count } organización(es)
 org-create = Registrar una organización
-org-create-needs-verified = Confirme su dirección de correo electrónico antes de registrar una organización.
 org-edit = Editar
 org-save = Guardar
 org-field-name = Nombre de la organización
@@ -361,7 +357,6 @@ practices-timeframe = Período
 practices-provenance = Fuente
 practices-provenance-text = { $document }, líneas { $start }–{ $end }
 practices-revisions = Revisiones: { $count }
-practices-text-in = Idioma de este texto: { $language }.
 practices-description = Descripción
 practices-results = Resultados e impacto
 practices-lessons = Lecciones aprendidas
@@ -369,7 +364,6 @@ practices-replicability = Replicabilidad
 practices-innovation = Innovación
 practices-sustainability = Sostenibilidad
 practices-pfp = Ficha en la Plataforma de Alianzas del FMMD
-practices-data = Descargar: CSV, JSON
 source-submission = Presentada y evaluada inter pares
 source-seed = Importada de los documentos de origen
 source-import = Importada

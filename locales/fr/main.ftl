@@ -13,7 +13,6 @@ nav-reviews = Examens
 nav-network = Réseau
 nav-data = Données
 language-label = Langue
-language-switch-to = Lire cette page en { $language }
 footer-about = gcm-hub est un logiciel libre destiné au suivi de la résolution 73/195 de l'Assemblée générale des Nations Unies.
 footer-api = Documentation de l'API
 footer-openapi = Document OpenAPI
@@ -35,7 +34,6 @@ home-fact-objectives = { $count } objectifs
 home-fact-principles = { $count } principes directeurs
 home-fact-languages = { $count } langues
 home-areas-title = Ce que vous pouvez faire ici
-home-area-open = Ouvrir la rubrique { $area }
 
 ## Rubriques de la plateforme (pages d'entrée)
 area-compact-summary = Les 23 objectifs du Pacte, avec leurs engagements et leurs mesures, et les 10 principes directeurs, dans toutes les langues disponibles, avec des tableaux de correspondance vers les groupes thématiques du FMMD, le plan d'action de la société civile et les objectifs de développement durable.
@@ -54,7 +52,6 @@ area-network-summary = Le Réseau des Nations Unies sur les migrations : ses en
 area-network-mandate = Paragraphe 45 : le Secrétaire général crée un réseau des Nations Unies sur les migrations afin d'assurer un appui efficace et cohérent à la mise en œuvre à l'échelle du système.
 area-data-summary = Données ouvertes : chaque élément public en CSV et en JSON, avec un dictionnaire des données, des indicateurs et des profils de pays.
 area-data-mandate = Objectif 1 : collecter et utiliser des données précises et ventilées qui serviront à l'élaboration de politiques fondées sur la connaissance des faits.
-area-in-this-area = Dans cette rubrique
 area-coming = Cette rubrique est en construction. Le paragraphe du Pacte qui la prévoit est cité ci-dessus ; ses données et services apparaîtront ici.
 
 ## Erreurs (pages)
@@ -282,7 +279,6 @@ orgs-filter-any = Tous
 orgs-filter-submit = Afficher
 orgs-count = { $count } organisation(s)
 org-create = Inscrire une organisation
-org-create-needs-verified = Veuillez confirmer votre adresse électronique avant d'inscrire une organisation.
 org-edit = Modifier
 org-save = Enregistrer
 org-field-name = Nom de l'organisation
@@ -361,7 +357,6 @@ practices-timeframe = Période
 practices-provenance = Source
 practices-provenance-text = { $document }, lignes { $start }–{ $end }
 practices-revisions = Révisions : { $count }
-practices-text-in = Langue de ce texte : { $language }.
 practices-description = Description
 practices-results = Résultats et impact
 practices-lessons = Enseignements tirés
@@ -369,7 +364,6 @@ practices-replicability = Reproductibilité
 practices-innovation = Innovation
 practices-sustainability = Durabilité
 practices-pfp = Fiche de la Plateforme pour les partenariats du FMMD
-practices-data = Télécharger : CSV, JSON
 source-submission = Soumise et évaluée par des pairs
 source-seed = Importée des documents sources
 source-import = Importée

@@ -13,7 +13,6 @@ nav-reviews = Gjennomganger
 nav-network = Nettverk
 nav-data = Data
 language-label = Språk
-language-switch-to = Les denne siden på { $language }
 footer-about = gcm-hub er programvare med åpen kildekode for oppfølgingen av resolusjon 73/195 fra FNs generalforsamling.
 footer-api = API-dokumentasjon
 footer-openapi = OpenAPI-dokument
@@ -35,7 +34,6 @@ home-fact-objectives = { $count } mål
 home-fact-principles = { $count } veiledende prinsipper
 home-fact-languages = { $count } språk
 home-areas-title = Dette kan du gjøre her
-home-area-open = Åpne { $area }
 
 ## Områdene på nettstedet (landingssider)
 area-compact-summary = Plattformens 23 mål med forpliktelser og handlinger, og de 10 veiledende prinsippene, på alle tilgjengelige språk, med koblinger til GFMDs tematiske klynger, sivilsamfunnets handlingsplan og bærekraftsmålene.
@@ -54,7 +52,6 @@ area-network-summary = FN-nettverket om migrasjon: medlemsorganisasjonene, eksek
 area-network-mandate = Avsnitt 45: Generalsekretæren etablerer et FN-nettverk om migrasjon for å sikre effektiv og helhetlig støtte til gjennomføring i hele FN-systemet.
 area-data-summary = Åpne data: alle offentlige elementer som CSV og JSON, med dataordbok, indikatorer og landprofiler.
 area-data-mandate = Mål 1: samle og utnytte nøyaktige og detaljerte (disaggregerte) data som grunnlag for kunnskapsbasert politikk.
-area-in-this-area = I dette området
 area-coming = Dette området er under utvikling. Avsnittet i plattformen som gir mandatet for det, er sitert ovenfor; data og tjenester kommer her.
 
 ## Feil (sider)
@@ -282,7 +279,6 @@ orgs-filter-any = Alle
 orgs-filter-submit = Vis
 orgs-count = { $count } organisasjon(er)
 org-create = Registrer en organisasjon
-org-create-needs-verified = Bekreft e-postadressen din før du registrerer en organisasjon.
 org-edit = Rediger
 org-save = Lagre
 org-field-name = Organisasjonens navn
@@ -361,7 +357,6 @@ practices-timeframe = Tidsrom
 practices-provenance = Kilde
 practices-provenance-text = { $document }, linje { $start }–{ $end }
 practices-revisions = Revisjoner: { $count }
-practices-text-in = Språket i denne teksten: { $language }.
 practices-description = Beskrivelse
 practices-results = Resultater og virkninger
 practices-lessons = Erfaringer
@@ -369,7 +364,6 @@ practices-replicability = Overførbarhet
 practices-innovation = Innovasjon
 practices-sustainability = Bærekraft
 practices-pfp = Oppføring i GFMDs Platform for Partnerships
-practices-data = Last ned: CSV, JSON
 source-submission = Innsendt og fagfellevurdert
 source-seed = Importert fra kildedokumentene
 source-import = Importert

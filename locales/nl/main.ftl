@@ -13,7 +13,6 @@ nav-reviews = Evaluaties
 nav-network = Netwerk
 nav-data = Data
 language-label = Taal
-language-switch-to = Lees deze pagina in { $language }
 footer-about = gcm-hub is opensourcesoftware voor de follow-up van resolutie 73/195 van de Algemene Vergadering van de Verenigde Naties.
 footer-api = API-documentatie
 footer-openapi = OpenAPI-document
@@ -35,7 +34,6 @@ home-fact-objectives = { $count } doelstellingen
 home-fact-principles = { $count } leidende beginselen
 home-fact-languages = { $count } talen
 home-areas-title = Wat u hier kunt doen
-home-area-open = Ga naar { $area }
 
 ## Onderdelen van het platform (landingspagina's)
 area-compact-summary = De 23 doelstellingen van het Pact, met hun verbintenissen en acties, en de 10 leidende beginselen, in alle beschikbare talen, met koppelingen naar de thematische clusters van het GFMD, het actieplan van het maatschappelijk middenveld en de duurzame-ontwikkelingsdoelen.
@@ -54,7 +52,6 @@ area-network-summary = Het netwerk van de Verenigde Naties inzake migratie: de a
 area-network-mandate = Paragraaf 45: de secretaris-generaal richt een netwerk van de Verenigde Naties inzake migratie op om te zorgen voor doeltreffende en samenhangende systeembrede ondersteuning van de uitvoering.
 area-data-summary = Open data: elk openbaar item als CSV en JSON, met een gegevenswoordenboek, indicatoren en landenprofielen.
 area-data-mandate = Doelstelling 1: nauwkeurige en uitgesplitste gegevens verzamelen en gebruiken als basis voor een empirisch onderbouwd beleid.
-area-in-this-area = In dit onderdeel
 area-coming = Dit onderdeel is in aanbouw. De paragraaf van het Pact waarop het berust, staat hierboven; de gegevens en diensten verschijnen hier.
 
 ## Fouten (pagina's)
@@ -282,7 +279,6 @@ orgs-filter-any = Alle
 orgs-filter-submit = Tonen
 orgs-count = { $count } organisatie(s)
 org-create = Een organisatie registreren
-org-create-needs-verified = Bevestig uw e-mailadres voordat u een organisatie registreert.
 org-edit = Bewerken
 org-save = Opslaan
 org-field-name = Naam van de organisatie
@@ -361,7 +357,6 @@ practices-timeframe = Looptijd
 practices-provenance = Bron
 practices-provenance-text = { $document }, regels { $start }–{ $end }
 practices-revisions = Revisies: { $count }
-practices-text-in = Taal van deze tekst: { $language }.
 practices-description = Beschrijving
 practices-results = Resultaten en impact
 practices-lessons = Geleerde lessen
@@ -369,7 +364,6 @@ practices-replicability = Repliceerbaarheid
 practices-innovation = Innovatie
 practices-sustainability = Duurzaamheid
 practices-pfp = Vermelding in het Platform for Partnerships van het GFMD
-practices-data = Downloaden: CSV, JSON
 source-submission = Ingediend en beoordeeld via peerreview
 source-seed = Geïmporteerd uit de brondocumenten
 source-import = Geïmporteerd

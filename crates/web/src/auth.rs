@@ -44,12 +44,35 @@ pub struct SignedIn {
 #[derive(Debug, Clone, Default)]
 pub struct Auth {
     pub signed_in: Option<SignedIn>,
-    /// The anonymous CSRF token (cookie), for forms shown before sign-in.
-    pub anon_csrf: Option<String>,
+    /// The anonymous CSRF token, for forms shown before sign-in.
+    pub anon_csrf: std::sync::Arc<AnonCsrf>,
     pub ip: String,
     pub user_agent: Option<String>,
-    /// Set when a page put the CSRF token in a form (see `Chrome::csrf`).
-    pub csrf_used: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// An anonymous visitor's CSRF token: the one their cookie carries, or one made the first time
+/// a page needs it (and then handed out as a cookie). Most anonymous requests show no form and
+/// never pay for making one.
+#[derive(Debug, Default)]
+pub struct AnonCsrf {
+    from_cookie: Option<String>,
+    fresh: std::sync::OnceLock<String>,
+}
+
+impl AnonCsrf {
+    pub fn token(&self) -> &str {
+        match &self.from_cookie {
+            Some(t) => t,
+            None => self
+                .fresh
+                .get_or_init(|| new_token().unwrap_or_default()),
+        }
+    }
+
+    /// A token made during this request, which the response must set as the cookie.
+    fn made(&self) -> Option<&String> {
+        self.fresh.get().filter(|t| !t.is_empty())
+    }
 }
 
 impl Auth {
@@ -57,7 +80,7 @@ impl Auth {
     pub fn csrf_token(&self) -> String {
         match &self.signed_in {
             Some(s) => s.csrf_token.clone(),
-            None => self.anon_csrf.clone().unwrap_or_default(),
+            None => self.anon_csrf.token().to_string(),
         }
     }
 
@@ -157,10 +180,12 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .map(str::to_string);
     let mut auth = Auth {
         signed_in: None,
-        anon_csrf,
+        anon_csrf: std::sync::Arc::new(AnonCsrf {
+            from_cookie: anon_csrf,
+            fresh: Default::default(),
+        }),
         ip: client_ip(&req),
         user_agent,
-        csrf_used: Default::default(),
     };
     let found = match (&bearer, &session) {
         (Some(token), _) => match accounts::api_token_user(&state.db, token).await {
@@ -191,17 +216,8 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         Ok(None) => {}
         Err(e) => return AppError::internal(e).into_response(),
     }
-    let new_anon_csrf = if auth.signed_in.is_none() && auth.anon_csrf.is_none() {
-        new_token().ok()
-    } else {
-        None
-    };
-    if let Some(t) = &new_anon_csrf {
-        auth.anon_csrf = Some(t.clone());
-    }
     req.extensions_mut().insert(auth.clone());
     let mut res = next.run(req).await;
-    let used = auth.csrf_used.load(std::sync::atomic::Ordering::Relaxed);
     if auth.signed_in.is_some() && !res.headers().contains_key(header::CACHE_CONTROL) {
         // Pages for a signed-in person must not be kept by shared caches.
         res.headers_mut().insert(
@@ -209,14 +225,14 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             HeaderValue::from_static("private, no-cache"),
         );
     }
-    // The error renderer, outside this layer, shows the signed-in header from this.
-    res.extensions_mut().insert(auth);
-    if let Some(t) = new_anon_csrf.filter(|_| used) {
+    if let Some(t) = auth.anon_csrf.made() {
         res.headers_mut().append(
             header::SET_COOKIE,
-            set_cookie(CSRF_COOKIE, &t, None, state.options.secure_cookies),
+            set_cookie(CSRF_COOKIE, t, None, state.options.secure_cookies),
         );
     }
+    // The error renderer, outside this layer, shows the signed-in header from this.
+    res.extensions_mut().insert(auth);
     res
 }
 

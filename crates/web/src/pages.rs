@@ -79,8 +79,8 @@ pub struct Chrome {
     /// The signed-in person's name, for the header's account link.
     pub account_name: Option<String>,
     pub is_admin: bool,
-    csrf: String,
-    csrf_used: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    session_csrf: Option<String>,
+    anon_csrf: std::sync::Arc<crate::auth::AnonCsrf>,
     /// The path of this page (for `next=` after signing in).
     pub here: String,
 }
@@ -128,8 +128,8 @@ impl Chrome {
                 u.roles
                     .contains(&gcm_core::accounts::PlatformRole::Administrator)
             }),
-            csrf: auth.csrf_token(),
-            csrf_used: auth.csrf_used.clone(),
+            session_csrf: auth.signed_in.as_ref().map(|s| s.csrf_token.clone()),
+            anon_csrf: auth.anon_csrf.clone(),
             here: format!("/{}{}", lang.code(), rest),
         }
     }
@@ -139,9 +139,10 @@ impl Chrome {
     /// The CSRF token for a form on this page. Asking for it is what makes an anonymous
     /// visitor get the CSRF cookie, so pages without forms set no cookie and stay cacheable.
     pub fn csrf(&self) -> &str {
-        self.csrf_used
-            .store(true, std::sync::atomic::Ordering::Relaxed);
-        &self.csrf
+        match &self.session_csrf {
+            Some(t) => t,
+            None => self.anon_csrf.token(),
+        }
     }
 }
 

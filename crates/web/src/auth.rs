@@ -63,9 +63,7 @@ impl AnonCsrf {
     pub fn token(&self) -> &str {
         match &self.from_cookie {
             Some(t) => t,
-            None => self
-                .fresh
-                .get_or_init(|| new_token().unwrap_or_default()),
+            None => self.fresh.get_or_init(|| new_token().unwrap_or_default()),
         }
     }
 

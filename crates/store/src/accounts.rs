@@ -249,17 +249,11 @@ pub async fn create_in(
     audit::append(
         conn,
         actor,
-        Entry {
-            action: "user.create",
-            entity: "user",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({
-                "email": email, "display_name": display_name,
-                "roles": new.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-                "email_verified": new.email_verified,
-            })),
-        },
+        Entry::new("user.create", "user", &id).after(json!({
+            "email": email, "display_name": display_name,
+            "roles": new.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            "email_verified": new.email_verified,
+        })),
     )
     .await?;
     Ok(User {
@@ -327,13 +321,9 @@ pub async fn set_roles(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "user.roles",
-            entity: "user",
-            entity_id: user_id,
-            before: Some(json!(before.iter().map(|r| r.as_str()).collect::<Vec<_>>())),
-            after: Some(json!(roles.iter().map(|r| r.as_str()).collect::<Vec<_>>())),
-        },
+        Entry::new("user.roles", "user", user_id)
+            .before(json!(before.iter().map(|r| r.as_str()).collect::<Vec<_>>()))
+            .after(json!(roles.iter().map(|r| r.as_str()).collect::<Vec<_>>())),
     )
     .await?;
     tx.commit().await?;
@@ -429,13 +419,8 @@ pub async fn authenticate(
                             label: "system".into(),
                             ip: Some(ip.to_string()),
                         },
-                        Entry {
-                            action: "user.locked",
-                            entity: "user",
-                            entity_id: &id,
-                            before: None,
-                            after: Some(json!({ "locked_until": until })),
-                        },
+                        Entry::new("user.locked", "user", &id)
+                            .after(json!({ "locked_until": until })),
                     )
                     .await?;
                 } else {
@@ -545,13 +530,7 @@ pub async fn close_all_sessions(db: &Db, actor: &Actor, user_id: &str) -> Result
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "user.sessions.close_all",
-            entity: "user",
-            entity_id: user_id,
-            before: Some(json!({ "sessions": n })),
-            after: None,
-        },
+        Entry::new("user.sessions.close_all", "user", user_id).before(json!({ "sessions": n })),
     )
     .await?;
     tx.commit().await?;
@@ -749,13 +728,7 @@ pub async fn verify_email(
             label: "verification link".into(),
             ip,
         },
-        Entry {
-            action: "user.verify_email",
-            entity: "user",
-            entity_id: &user_id,
-            before: None,
-            after: None,
-        },
+        Entry::new("user.verify_email", "user", &user_id),
     )
     .await?;
     tx.commit().await?;
@@ -797,13 +770,7 @@ pub async fn reset_password(
             label: "reset link".into(),
             ip,
         },
-        Entry {
-            action: "user.reset_password",
-            entity: "user",
-            entity_id: &user_id,
-            before: None,
-            after: None,
-        },
+        Entry::new("user.reset_password", "user", &user_id),
     )
     .await?;
     tx.commit().await?;
@@ -855,13 +822,8 @@ pub async fn create_api_token(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "token.create",
-            entity: "api_token",
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "name": name, "scopes": scopes, "user_id": user_id })),
-        },
+        Entry::new("token.create", "api_token", &id)
+            .after(json!({ "name": name, "scopes": scopes, "user_id": user_id })),
     )
     .await?;
     tx.commit().await?;
@@ -927,13 +889,7 @@ pub async fn revoke_api_token(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "token.revoke",
-            entity: "api_token",
-            entity_id: token_id,
-            before: None,
-            after: None,
-        },
+        Entry::new("token.revoke", "api_token", token_id),
     )
     .await?;
     tx.commit().await?;
@@ -1063,13 +1019,7 @@ pub async fn close(db: &Db, actor: &Actor, user_id: &str) -> Result<(), AccountE
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "user.close",
-            entity: "user",
-            entity_id: user_id,
-            before: None,
-            after: Some(json!({ "status": "closed" })),
-        },
+        Entry::new("user.close", "user", user_id).after(json!({ "status": "closed" })),
     )
     .await?;
     tx.commit().await?;

@@ -42,6 +42,31 @@ pub struct Entry<'a> {
     pub after: Option<serde_json::Value>,
 }
 
+impl<'a> Entry<'a> {
+    /// An entry for `action` on one item, without states (add them with `before`/`after`).
+    pub fn new(action: &'a str, entity: &'a str, entity_id: &'a str) -> Self {
+        Entry {
+            action,
+            entity,
+            entity_id,
+            before: None,
+            after: None,
+        }
+    }
+
+    /// The item's state before the change.
+    pub fn before(mut self, state: serde_json::Value) -> Self {
+        self.before = Some(state);
+        self
+    }
+
+    /// The item's state after the change.
+    pub fn after(mut self, state: serde_json::Value) -> Self {
+        self.after = Some(state);
+        self
+    }
+}
+
 /// A stored entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {

@@ -70,6 +70,19 @@ pub struct OrgFields {
     pub description: String,
 }
 
+impl From<Organisation> for OrgFields {
+    fn from(o: Organisation) -> Self {
+        OrgFields {
+            name: o.name,
+            kind: o.kind,
+            country: o.country,
+            region: o.region,
+            website: o.website,
+            description: o.description,
+        }
+    }
+}
+
 fn org_from_row(r: &sqlx::any::AnyRow) -> Result<Organisation, DbError> {
     let kind: String = r.try_get("kind")?;
     Ok(Organisation {
@@ -192,13 +205,7 @@ pub async fn create(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "organisation.create",
-            entity: "organisation",
-            entity_id: &id,
-            before: None,
-            after: Some(snapshot(fields)),
-        },
+        Entry::new("organisation.create", "organisation", &id).after(snapshot(fields)),
     )
     .await?;
     tx.commit().await?;
@@ -234,20 +241,9 @@ pub async fn update(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "organisation.update",
-            entity: "organisation",
-            entity_id: id,
-            before: Some(snapshot(&OrgFields {
-                name: before.name,
-                kind: before.kind,
-                country: before.country,
-                region: before.region,
-                website: before.website,
-                description: before.description,
-            })),
-            after: Some(snapshot(fields)),
-        },
+        Entry::new("organisation.update", "organisation", id)
+            .before(snapshot(&before.into()))
+            .after(snapshot(fields)),
     )
     .await?;
     tx.commit().await?;
@@ -343,13 +339,8 @@ pub async fn request_to_join(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "membership.request",
-            entity: "organisation",
-            entity_id: org_id,
-            before: None,
-            after: Some(json!({ "user_id": user_id })),
-        },
+        Entry::new("membership.request", "organisation", org_id)
+            .after(json!({ "user_id": user_id })),
     )
     .await?;
     tx.commit().await?;
@@ -412,19 +403,17 @@ pub async fn set_member(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: if before_status == "requested" {
+        Entry::new(
+            if before_status == "requested" {
                 "membership.approve"
             } else {
                 "membership.role"
             },
-            entity: "organisation",
-            entity_id: org_id,
-            before: Some(
-                json!({ "user_id": user_id, "role": before_role, "status": before_status }),
-            ),
-            after: Some(json!({ "user_id": user_id, "role": role.as_str(), "status": "active" })),
-        },
+            "organisation",
+            org_id,
+        )
+        .before(json!({ "user_id": user_id, "role": before_role, "status": before_status }))
+        .after(json!({ "user_id": user_id, "role": role.as_str(), "status": "active" })),
     )
     .await?;
     tx.commit().await?;
@@ -459,13 +448,8 @@ pub async fn remove_member(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "membership.remove",
-            entity: "organisation",
-            entity_id: org_id,
-            before: Some(json!({ "user_id": user_id, "role": role })),
-            after: None,
-        },
+        Entry::new("membership.remove", "organisation", org_id)
+            .before(json!({ "user_id": user_id, "role": role })),
     )
     .await?;
     tx.commit().await?;
@@ -514,13 +498,8 @@ pub async fn invite(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "membership.invite",
-            entity: "organisation",
-            entity_id: &org.id,
-            before: None,
-            after: Some(json!({ "email": email, "role": role.as_str() })),
-        },
+        Entry::new("membership.invite", "organisation", &org.id)
+            .after(json!({ "email": email, "role": role.as_str() })),
     )
     .await?;
     tx.commit().await?;
@@ -625,13 +604,8 @@ pub async fn accept_invitation(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "membership.accept_invitation",
-            entity: "organisation",
-            entity_id: &org_id,
-            before: None,
-            after: Some(json!({ "user_id": user_id, "role": role })),
-        },
+        Entry::new("membership.accept_invitation", "organisation", &org_id)
+            .after(json!({ "user_id": user_id, "role": role })),
     )
     .await?;
     tx.commit().await?;

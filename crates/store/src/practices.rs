@@ -237,13 +237,7 @@ pub async fn upsert(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: if created { "practice.create" } else { "practice.update" },
-            entity: ENTITY,
-            entity_id: &id,
-            before: None,
-            after: Some(json!({ "external_id": input.external_id, "status": input.status.as_str(), "rev": rev })),
-        },
+        Entry::new(if created { "practice.create" } else { "practice.update" }, ENTITY, &id).after(json!({ "external_id": input.external_id, "status": input.status.as_str(), "rev": rev })),
     )
     .await?;
     tx.commit().await?;

@@ -104,15 +104,8 @@ pub async fn create(
     audit::append(
         &mut tx,
         actor,
-        Entry {
-            action: "resource.create",
-            entity: ENTITY,
-            entity_id: &id,
-            before: None,
-            after: Some(
-                json!({ "kind": r.kind, "title": r.title, "org_id": r.org_id, "link": r.link }),
-            ),
-        },
+        Entry::new("resource.create", ENTITY, &id)
+            .after(json!({ "kind": r.kind, "title": r.title, "org_id": r.org_id, "link": r.link })),
     )
     .await?;
     tx.commit().await?;

@@ -189,13 +189,8 @@ async fn upsert_recommendation(
             audit::append(
                 &mut tx,
                 actor,
-                Entry {
-                    action: "recommendation.import",
-                    entity: "recommendation",
-                    entity_id: &id,
-                    before: None,
-                    after: Some(json!({ "external_id": r.external_id })),
-                },
+                Entry::new("recommendation.import", "recommendation", &id)
+                    .after(json!({ "external_id": r.external_id })),
             )
             .await?;
             id

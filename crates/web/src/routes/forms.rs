@@ -22,6 +22,15 @@ pub fn page_with_status<T: Template>(status: StatusCode, page: &T) -> Response {
     res
 }
 
+/// A list's `page` parameter: 1 when absent, a 400 naming `page` outside 1..=`max`.
+pub fn page_number(page: Option<i64>, max: i64) -> crate::error::AppResult<i64> {
+    match page {
+        None => Ok(1),
+        Some(p) if (1..=max).contains(&p) => Ok(p),
+        Some(_) => Err(crate::error::AppError::invalid_parameter("page")),
+    }
+}
+
 /// Where to go after signing in: only a path on this site (never `//host` or a full URL), or
 /// the account page.
 pub fn safe_next(next: Option<&str>, lang: Lang) -> String {

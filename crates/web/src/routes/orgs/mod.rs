@@ -127,11 +127,7 @@ impl ListQuery {
     }
 
     pub fn page(&self) -> AppResult<i64> {
-        match self.page {
-            None => Ok(1),
-            Some(p) if (1..=10_000).contains(&p) => Ok(p),
-            Some(_) => Err(AppError::invalid_parameter("page")),
-        }
+        crate::routes::forms::page_number(self.page, 10_000)
     }
 }
 
@@ -292,6 +288,19 @@ fn form_page(
     }
 }
 
+/// The registration form, filled with `f`.
+fn new_page(state: &AppState, auth: &Auth, lang: Lang, f: &OrgForm) -> OrgFormPage {
+    form_page(
+        state,
+        auth,
+        lang,
+        "/organisations/new",
+        Tr::new(lang).t("org-create"),
+        format!("/{}/organisations", lang.code()),
+        f,
+    )
+}
+
 /// `GET /{lang}/organisations/new`
 pub async fn new_form(
     State(state): State<AppState>,
@@ -299,16 +308,7 @@ pub async fn new_form(
     auth: Auth,
 ) -> AppResult<Response> {
     auth.require_user(&Action::CreateOrganisation)?;
-    let tr = Tr::new(lang);
-    let page = form_page(
-        &state,
-        &auth,
-        lang,
-        "/organisations/new",
-        tr.t("org-create"),
-        format!("/{}/organisations", lang.code()),
-        &OrgForm::default(),
-    );
+    let page = new_page(&state, &auth, lang, &OrgForm::default());
     Ok(page_with_status(StatusCode::OK, &page))
 }
 
@@ -333,15 +333,7 @@ pub async fn create(
             )))
         }
         Err(FieldError(msg)) => {
-            let mut page = form_page(
-                &state,
-                &auth,
-                lang,
-                "/organisations/new",
-                tr.t("org-create"),
-                format!("/{}/organisations", lang.code()),
-                &f,
-            );
+            let mut page = new_page(&state, &auth, lang, &f);
             page.error = Some(tr.t(msg));
             Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
@@ -470,6 +462,25 @@ pub async fn show(
     Ok(page_with_status(StatusCode::OK, &page))
 }
 
+/// The edit form of an organisation, filled with `f`.
+fn edit_page(
+    state: &AppState,
+    auth: &Auth,
+    lang: Lang,
+    org: &Organisation,
+    f: &OrgForm,
+) -> OrgFormPage {
+    form_page(
+        state,
+        auth,
+        lang,
+        &format!("/organisations/{}/edit", org.id),
+        format!("{}: {}", Tr::new(lang).t("org-edit"), org.name),
+        format!("/{}/organisations/{}/edit", lang.code(), org.id),
+        f,
+    )
+}
+
 /// `GET /{lang}/organisations/{id}/edit`
 pub async fn edit_form(
     State(state): State<AppState>,
@@ -479,7 +490,6 @@ pub async fn edit_form(
 ) -> AppResult<Response> {
     let org = load(&state, &id).await?;
     auth.require_user(&Action::EditOrganisation { org_id: &id })?;
-    let tr = Tr::new(lang);
     let f = OrgForm {
         name: org.name.clone(),
         kind: org.kind.as_str().to_string(),
@@ -488,16 +498,10 @@ pub async fn edit_form(
         website: org.website.clone().unwrap_or_default(),
         description: org.description.clone(),
     };
-    let page = form_page(
-        &state,
-        &auth,
-        lang,
-        &format!("/organisations/{id}/edit"),
-        format!("{}: {}", tr.t("org-edit"), org.name),
-        format!("/{}/organisations/{id}/edit", lang.code()),
-        &f,
-    );
-    Ok(page_with_status(StatusCode::OK, &page))
+    Ok(page_with_status(
+        StatusCode::OK,
+        &edit_page(&state, &auth, lang, &org, &f),
+    ))
 }
 
 /// `POST /{lang}/organisations/{id}/edit`
@@ -519,15 +523,7 @@ pub async fn edit(
             Ok(see_other(&format!("/{}/organisations/{id}", lang.code())))
         }
         Err(FieldError(msg)) => {
-            let mut page = form_page(
-                &state,
-                &auth,
-                lang,
-                &format!("/organisations/{id}/edit"),
-                format!("{}: {}", tr.t("org-edit"), org.name),
-                format!("/{}/organisations/{id}/edit", lang.code()),
-                &f,
-            );
+            let mut page = edit_page(&state, &auth, lang, &org, &f);
             page.error = Some(tr.t(msg));
             Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }

@@ -189,11 +189,7 @@ impl ExploreQuery {
     }
 
     pub fn page(&self) -> AppResult<i64> {
-        match self.page {
-            None => Ok(1),
-            Some(p) if (1..=100_000).contains(&p) => Ok(p),
-            Some(_) => Err(AppError::invalid_parameter("page")),
-        }
+        crate::routes::forms::page_number(self.page, 100_000)
     }
 
     /// The query string for the next page.

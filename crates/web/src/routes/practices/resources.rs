@@ -72,11 +72,7 @@ impl ResourceQuery {
     }
 
     fn page(&self) -> AppResult<i64> {
-        match self.page {
-            None => Ok(1),
-            Some(p) if (1..=10_000).contains(&p) => Ok(p),
-            Some(_) => Err(AppError::invalid_parameter("page")),
-        }
+        crate::routes::forms::page_number(self.page, 10_000)
     }
 }
 

@@ -46,12 +46,7 @@ db_test!(signup_confirm_sign_in_and_out, |app: TestApp| async move {
     );
 
     // Wrong password, then right one (redirected to where they were going).
-    let res = v
-        .post_form(
-            "/en/login",
-            &[("email", "ana@example.org"), ("password", "not it at all")],
-        )
-        .await;
+    let res = v.login("ana@example.org", "not it at all").await;
     assert_eq!(res.status().as_u16(), 401);
     assert!(
         res.text()
@@ -122,27 +117,11 @@ db_test!(
         app.signup("lock@example.org", "Lou").await;
         let v = app.visitor();
         for _ in 0..gcm_store::accounts::LOCK_AFTER_FAILURES {
-            let res = v
-                .post_form(
-                    "/en/login",
-                    &[
-                        ("email", "lock@example.org"),
-                        ("password", "wrong password!"),
-                    ],
-                )
-                .await;
+            let res = v.login("lock@example.org", "wrong password!").await;
             assert_eq!(res.status().as_u16(), 401);
         }
         // Now even the right password is refused until the lock expires.
-        let res = v
-            .post_form(
-                "/en/login",
-                &[
-                    ("email", "lock@example.org"),
-                    ("password", "a long password 1"),
-                ],
-            )
-            .await;
+        let res = v.login("lock@example.org", "a long password 1").await;
         assert_eq!(res.status().as_u16(), 403);
         let locked = audit::list(
             app.db(),
@@ -168,15 +147,7 @@ db_test!(
             )
             .await;
         assert_eq!(res.status().as_u16(), 303);
-        let res = v
-            .post_form(
-                "/en/login",
-                &[
-                    ("email", "lock@example.org"),
-                    ("password", "a brand new password"),
-                ],
-            )
-            .await;
+        let res = v.login("lock@example.org", "a brand new password").await;
         assert_eq!(res.status().as_u16(), 303);
     }
 );
@@ -300,15 +271,7 @@ db_test!(attacks_are_refused, |app: TestApp| async move {
     victim
         .jar
         .add_cookie_str(&format!("gcm_session={planted}; Path=/"), &url);
-    let res = victim
-        .post_form(
-            "/en/login",
-            &[
-                ("email", "csrf@example.org"),
-                ("password", "a long password 1"),
-            ],
-        )
-        .await;
+    let res = victim.login("csrf@example.org", "a long password 1").await;
     assert_eq!(res.status().as_u16(), 303);
     let issued = victim.cookie("gcm_session").unwrap();
     assert_ne!(issued, planted);
@@ -503,15 +466,7 @@ db_test!(
                 .await;
             assert_eq!(res.status().as_u16(), 401);
         }
-        let res = v
-            .post_form(
-                "/en/login",
-                &[
-                    ("email", "nobody@example.org"),
-                    ("password", "whatever it is"),
-                ],
-            )
-            .await;
+        let res = v.login("nobody@example.org", "whatever it is").await;
         assert_eq!(res.status().as_u16(), 429);
         assert!(
             res.text()

@@ -425,6 +425,12 @@ impl Visitor {
             .to_string()
     }
 
+    /// Signs in through the form.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_form("/en/login", &[("email", email), ("password", password)])
+            .await
+    }
+
     /// Posts a form exactly as given (no CSRF token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client

@@ -190,6 +190,16 @@ pub enum Action<'a> {
     ShareResource {
         org_id: &'a str,
     },
+    /// Draft, edit and submit practices (and import filled templates) for an organisation.
+    SubmitPractice {
+        org_id: &'a str,
+    },
+    /// Run peer review: assign reviewers, ask for revisions, decide publish, revise or reject.
+    ManagePracticeReview,
+    /// Review the practices one is assigned (the assignment itself is checked by the route).
+    ReviewPractice,
+    /// Open, edit and close themed calls for practices.
+    ManageCalls,
     /// Administration: users and their roles.
     ManageUsers,
     ViewAuditLog,
@@ -227,6 +237,15 @@ pub fn allows(who: Option<&Principal>, action: &Action<'_>) -> bool {
                     Some(OrgRole::FocalPoint | OrgRole::Editor)
                 )
         }
+        Action::SubmitPractice { org_id } => {
+            p.email_verified
+                && matches!(
+                    p.role_in(org_id),
+                    Some(OrgRole::FocalPoint | OrgRole::Editor)
+                )
+        }
+        Action::ManagePracticeReview | Action::ManageCalls => p.has(PlatformRole::Secretariat),
+        Action::ReviewPractice => p.has(PlatformRole::Reviewer) || p.has(PlatformRole::Secretariat),
         Action::ManageUsers | Action::ViewAuditLog | Action::ViewOutbox => false,
     }
 }
@@ -273,6 +292,28 @@ mod tests {
         assert!(allows(Some(&ed), &Action::ShareResource { org_id: "a" }));
         assert!(!allows(Some(&ed), &Action::ShareResource { org_id: "b" }));
         assert!(allows(Some(&m), &Action::RequestToJoin { org_id: "b" }));
+    }
+
+    #[test]
+    fn practices_are_submitted_by_editors_and_reviewed_by_reviewers() {
+        let ed = member("a", OrgRole::Editor);
+        assert!(allows(Some(&ed), &Action::SubmitPractice { org_id: "a" }));
+        assert!(!allows(Some(&ed), &Action::SubmitPractice { org_id: "b" }));
+        assert!(!allows(
+            Some(&member("a", OrgRole::Member)),
+            &Action::SubmitPractice { org_id: "a" }
+        ));
+        assert!(!allows(Some(&ed), &Action::ReviewPractice));
+        assert!(!allows(Some(&ed), &Action::ManagePracticeReview));
+        let mut rev = member("c", OrgRole::Member);
+        rev.roles.push(PlatformRole::Reviewer);
+        assert!(allows(Some(&rev), &Action::ReviewPractice));
+        assert!(!allows(Some(&rev), &Action::ManagePracticeReview));
+        assert!(!allows(Some(&rev), &Action::ManageCalls));
+        let mut sec = member("d", OrgRole::Member);
+        sec.roles.push(PlatformRole::Secretariat);
+        assert!(allows(Some(&sec), &Action::ManagePracticeReview));
+        assert!(allows(Some(&sec), &Action::ManageCalls));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calls;
 pub mod change_log;
 pub mod conditions;
 mod db;

@@ -63,6 +63,16 @@ pub struct PracticeInput {
     pub link: Option<String>,
     pub provenance: Option<serde_json::Value>,
     pub pfp_id: Option<String>,
+    /// Partner organisations, as written.
+    pub partners: Option<String>,
+    /// Languages the practice works in (interface-style codes, e.g. `fr`, `ar`).
+    pub languages: Vec<String>,
+    /// Submitted on behalf of another organisation (`implementer`), whose focal point is named.
+    pub on_behalf: bool,
+    pub focal_point_name: Option<String>,
+    pub focal_point_email: Option<String>,
+    /// The call for practices it answers.
+    pub call_id: Option<String>,
     pub texts: Vec<Text>,
     pub countries: Vec<String>,
     pub regions: Vec<String>,
@@ -92,7 +102,10 @@ fn snapshot(p: &PracticeInput) -> serde_json::Value {
         "original_lang": p.original_lang, "scope": p.scope.map(Scope::as_str),
         "progress": p.progress.map(Progress::as_str), "start_year": p.start_year,
         "end_year": p.end_year, "funding": p.funding, "link": p.link,
-        "provenance": p.provenance, "pfp_id": p.pfp_id, "texts": p.texts,
+        "provenance": p.provenance, "pfp_id": p.pfp_id, "partners": p.partners,
+        "languages": p.languages, "on_behalf": p.on_behalf,
+        "focal_point_name": p.focal_point_name, "focal_point_email": p.focal_point_email,
+        "call_id": p.call_id, "texts": p.texts,
         "countries": p.countries, "regions": p.regions, "themes": p.themes,
         "stakeholders": p.stakeholders, "links": p.links,
     })
@@ -136,9 +149,10 @@ pub async fn upsert(
     sqlx::query(
         "INSERT INTO practices (id, external_id, status, source, peer_reviewed, org_id, \
          implementer, submitted_by, original_lang, scope, progress, start_year, end_year, \
-         funding, link, provenance, pfp_id, created_at, updated_at, published_at) \
+         funding, link, provenance, pfp_id, created_at, updated_at, published_at, partners, \
+         languages, on_behalf, focal_point_name, focal_point_email, call_id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-         $17, $18, $18, $19) \
+         $17, $18, $18, $19, $20, $21, $22, $23, $24, $25) \
          ON CONFLICT (external_id) DO UPDATE SET status = excluded.status, \
          source = excluded.source, peer_reviewed = excluded.peer_reviewed, \
          org_id = excluded.org_id, implementer = excluded.implementer, \
@@ -147,6 +161,9 @@ pub async fn upsert(
          start_year = excluded.start_year, end_year = excluded.end_year, \
          funding = excluded.funding, link = excluded.link, provenance = excluded.provenance, \
          pfp_id = excluded.pfp_id, updated_at = excluded.updated_at, \
+         partners = excluded.partners, languages = excluded.languages, \
+         on_behalf = excluded.on_behalf, focal_point_name = excluded.focal_point_name, \
+         focal_point_email = excluded.focal_point_email, call_id = excluded.call_id, \
          published_at = COALESCE(practices.published_at, excluded.published_at)",
     )
     .bind(&id)
@@ -168,6 +185,12 @@ pub async fn upsert(
     .bind(&input.pfp_id)
     .bind(&now)
     .bind(&published_at)
+    .bind(&input.partners)
+    .bind(input.languages.join(" "))
+    .bind(i64::from(input.on_behalf))
+    .bind(&input.focal_point_name)
+    .bind(&input.focal_point_email)
+    .bind(&input.call_id)
     .execute(&mut *tx)
     .await?;
     for (table, column, values) in [
@@ -263,6 +286,16 @@ pub struct Practice {
     pub link: Option<String>,
     pub provenance: Option<serde_json::Value>,
     pub pfp_id: Option<String>,
+    pub partners: Option<String>,
+    pub languages: Vec<String>,
+    pub on_behalf: bool,
+    /// Not public: shown to the submitting organisation, the secretariat and reviewers only.
+    pub focal_point_name: Option<String>,
+    pub focal_point_email: Option<String>,
+    pub call_id: Option<String>,
+    pub submitted_by: Option<String>,
+    pub submitted_at: Option<String>,
+    pub review_round: i64,
     pub created_at: String,
     pub updated_at: String,
     pub published_at: Option<String>,
@@ -359,6 +392,20 @@ pub async fn get(db: &Db, id: &str) -> Result<Option<Practice>, DbError> {
         link: r.try_get("link")?,
         provenance: provenance.and_then(|p| serde_json::from_str(&p).ok()),
         pfp_id: r.try_get("pfp_id")?,
+        partners: r.try_get("partners")?,
+        languages: r
+            .try_get::<Option<String>, _>("languages")?
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect(),
+        on_behalf: r.try_get::<i64, _>("on_behalf")? == 1,
+        focal_point_name: r.try_get("focal_point_name")?,
+        focal_point_email: r.try_get("focal_point_email")?,
+        call_id: r.try_get("call_id")?,
+        submitted_by: r.try_get("submitted_by")?,
+        submitted_at: r.try_get("submitted_at")?,
+        review_round: r.try_get("review_round")?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
         published_at: r.try_get("published_at")?,

@@ -15,7 +15,7 @@ use crate::framework_links::Link;
 use crate::practices::{Practice, PracticeInput, TEXT_FIELDS, Text};
 
 /// Columns, in order (docs/DATA.md documents each).
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 28] = [
     "external_id",
     "lang",
     "title",
@@ -42,10 +42,12 @@ pub const COLUMNS: [&str; 26] = [
     "themes",
     "stakeholders",
     "tags",
+    "partners",
+    "languages",
 ];
 
 /// The rows of one practice: one per language it has texts in.
-pub fn rows(p: &Practice) -> Vec<[String; 26]> {
+pub fn rows(p: &Practice) -> Vec<[String; 28]> {
     let mut langs: Vec<&str> = p.texts.iter().map(|t| t.lang.as_str()).collect();
     langs.sort_unstable();
     langs.dedup();
@@ -54,7 +56,7 @@ pub fn rows(p: &Practice) -> Vec<[String; 26]> {
     langs
         .into_iter()
         .map(|lang| {
-            let mut row: [String; 26] = Default::default();
+            let mut row: [String; 28] = Default::default();
             row[0] = p.external_id.clone();
             row[1] = lang.to_string();
             for (i, field) in TEXT_FIELDS.iter().enumerate() {
@@ -86,6 +88,8 @@ pub fn rows(p: &Practice) -> Vec<[String; 26]> {
                 .map(|l| l.reference.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            row[26] = opt(&p.partners);
+            row[27] = p.languages.join(" ");
             row
         })
         .collect()
@@ -211,6 +215,12 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
                 link: None,
                 provenance: None,
                 pfp_id: None,
+                partners: None,
+                languages: Vec::new(),
+                on_behalf: false,
+                focal_point_name: None,
+                focal_point_email: None,
+                call_id: None,
                 texts: Vec::new(),
                 countries: Vec::new(),
                 regions: Vec::new(),
@@ -249,6 +259,19 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         entry.peer_reviewed = get("peer_reviewed") == "true";
         entry.implementer = Some(get("implementer")).filter(|s| !s.is_empty());
         entry.funding = Some(get("funding")).filter(|s| !s.is_empty());
+        entry.partners = Some(get("partners")).filter(|s| !s.is_empty());
+        entry.languages.clear();
+        for l in list("languages") {
+            if l.len() > 8 || !l.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                errors.push(err(
+                    row,
+                    "languages",
+                    format!("{l:?} is not a language code"),
+                ));
+            } else {
+                entry.languages.push(l);
+            }
+        }
         let link = get("link");
         if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
             errors.push(err(row, "link", "must start with https:// or http://"));

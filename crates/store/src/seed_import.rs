@@ -130,6 +130,12 @@ fn practice_input(p: &SeedPractice) -> PracticeInput {
         link: p.pfp_url.clone(),
         provenance: Some(prov),
         pfp_id: p.pfp_id.clone(),
+        partners: None,
+        languages: Vec::new(),
+        on_behalf: false,
+        focal_point_name: None,
+        focal_point_email: None,
+        call_id: None,
         texts: vec![
             Text {
                 field: "title".into(),

@@ -1,7 +1,7 @@
 //! Languages of the interface and UI strings (Fluent files under `locales/<lang>/`).
 //!
 //! The five languages are those the brief requires; adding one means a new `Lang` variant and
-//! a `locales/<code>/main.ftl` with the same message ids (a test compares them).
+//! a `locales/<code>/` with the same files and message ids (a test compares them).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -195,28 +195,44 @@ mod tests {
         assert_eq!(Tr::new(Lang::En).t("no-such-message"), "no-such-message");
     }
 
-    /// Message ids of a locale file, in order.
-    fn ids(lang: Lang) -> Vec<String> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    /// Message ids of each locale file (`main.ftl`, and one file per area such as
+    /// `submissions.ftl`), in order.
+    fn ids(lang: Lang) -> Vec<(String, Vec<String>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../locales")
-            .join(lang.code())
-            .join("main.ftl");
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        text.lines()
-            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-            .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+            .join(lang.code());
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "ftl"));
+        files.sort();
+        files
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path).unwrap_or_default();
+                let ids = text
+                    .lines()
+                    .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+                    .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+                    .collect();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (name, ids)
+            })
             .collect()
     }
 
     #[test]
     fn every_locale_has_the_same_messages_as_english() {
         let en = ids(Lang::En);
-        assert!(en.len() > 20);
+        assert!(en.iter().map(|(_, ids)| ids.len()).sum::<usize>() > 20);
         for lang in Lang::ALL {
             assert_eq!(
                 ids(lang),
                 en,
-                "locales/{}/main.ftl differs from English",
+                "locales/{}/*.ftl differ from English",
                 lang.code()
             );
         }

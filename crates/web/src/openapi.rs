@@ -50,7 +50,7 @@ impl utoipa::Modify for BearerAuth {
 
 /// The `/api/v1` routes together with their documentation.
 pub fn api_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let r = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(api::info::info))
         .routes(routes!(api::compact::objectives))
         .routes(routes!(api::compact::objective))
@@ -72,7 +72,11 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(
             crate::routes::practices::resources::api_list,
             crate::routes::practices::resources::api_create
-        ))
+        ));
+    let r = crate::routes::practices::submit::api(r);
+    let r = crate::routes::practices::review::api(r);
+    let r = crate::routes::practices::calls::api(r);
+    crate::routes::practices::import::api(r)
 }
 
 /// The OpenAPI document alone (for the snapshot test and `gcm-hub openapi`).

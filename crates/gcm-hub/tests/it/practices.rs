@@ -26,6 +26,12 @@ pub fn sample(external_id: &str, title: &str, country: &str, objective: u8) -> P
         link: None,
         provenance: Some(serde_json::json!({"document": "002", "line_start": 1, "line_end": 2})),
         pfp_id: None,
+        partners: None,
+        languages: Vec::new(),
+        on_behalf: false,
+        focal_point_name: None,
+        focal_point_email: None,
+        call_id: None,
         texts: vec![
             Text {
                 field: "title".into(),

@@ -133,7 +133,11 @@ pub fn pages() -> Router<AppState> {
         .route("/{lang}/resources/new", get(practices::resources::new_form))
         .route("/data/practices.csv", get(opendata::practices::csv))
         .route("/data/practices.json", get(opendata::practices::json))
-        .route("/data/practices.atom", get(opendata::feed::atom));
+        .route("/data/practices.atom", get(opendata::feed::atom))
+        .merge(practices::submit::routes())
+        .merge(practices::review::routes())
+        .merge(practices::calls::routes())
+        .merge(practices::import::routes());
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL.into_iter().filter(|a| {
         !matches!(

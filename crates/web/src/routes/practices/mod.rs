@@ -21,9 +21,13 @@ use crate::pages::{Area, Chrome};
 use crate::routes::forms::page_with_status;
 use crate::routes::shell::PageLang;
 
+pub mod calls;
+pub mod import;
 pub mod map;
 pub mod recommendations;
 pub mod resources;
+pub mod review;
+pub mod submit;
 
 pub const PAGE_SIZE: i64 = 20;
 

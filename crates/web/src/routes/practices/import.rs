@@ -1,0 +1,16 @@
+//! The practice template (CSV, XLSX) to fill offline, and the import of a filled template.
+
+use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+/// The HTML pages and downloads.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
+
+/// The `/api/v1` routes with their documentation.
+pub fn api(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    r
+}

@@ -1,0 +1,16 @@
+//! Peer review of submitted practices: assignment, conflicts of interest, rubric scores, revision rounds, tie-breaks and the secretariat's decision.
+
+use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+/// The HTML pages and downloads.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
+
+/// The `/api/v1` routes with their documentation.
+pub fn api(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    r
+}

@@ -44,6 +44,14 @@ pub struct Settings {
     /// Import the seed corpus (practices and recommendations of the shipped documents) on
     /// first start. A national instance that wants only its own data sets this to false.
     pub import_seeds: bool,
+    /// Peer review of practices: submitted reviews needed from UN reviewers before the
+    /// secretariat may publish.
+    pub review_min_un_reviewers: usize,
+    /// … and from external reviewers.
+    pub review_min_external_reviewers: usize,
+    /// When reviewers' mean rubric scores (1–5) differ by more than this, a further reviewer
+    /// is pulled in.
+    pub review_disagreement_threshold: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +77,9 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: "gcm-hub <noreply@localhost>".to_string(),
             import_seeds: true,
+            review_min_un_reviewers: 1,
+            review_min_external_reviewers: 2,
+            review_disagreement_threshold: 1.5,
         }
     }
 }
@@ -142,6 +153,17 @@ impl Settings {
                 "invalid setting \"log_level\": {:?} is not a log filter (try \"info\" or \"debug\")",
                 self.log_level
             )));
+        }
+        if !(self.review_disagreement_threshold > 0.0 && self.review_disagreement_threshold <= 4.0)
+        {
+            return Err(ConfigError(
+                "invalid setting \"review_disagreement_threshold\": must be more than 0 and at most 4 (scores run from 1 to 5)".to_string(),
+            ));
+        }
+        if self.review_min_un_reviewers + self.review_min_external_reviewers == 0 {
+            return Err(ConfigError(
+                "invalid setting \"review_min_external_reviewers\": at least one review must be required".to_string(),
+            ));
         }
         if self.db_max_connections == 0 {
             return Err(ConfigError(

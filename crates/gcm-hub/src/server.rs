@@ -144,6 +144,11 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         request_timeout: Duration::from_secs(settings.request_timeout_secs),
         public_url,
         secure_cookies: settings.secure_cookies(),
+        review: gcm_core::practices::ReviewPolicy {
+            min_un_reviewers: settings.review_min_un_reviewers,
+            min_external_reviewers: settings.review_min_external_reviewers,
+            disagreement_threshold: settings.review_disagreement_threshold,
+        },
     };
     let mailer = match &settings.smtp_url {
         Some(url) => {

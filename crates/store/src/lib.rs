@@ -25,9 +25,11 @@ pub mod practices;
 pub mod practices_csv;
 pub mod recommendations;
 pub mod resources;
+pub mod reviews;
 pub mod schema;
 pub mod secret;
 pub mod seed_import;
+pub mod submissions;
 mod time_fmt;
 
 pub use db::{Backend, Db, DbError};

@@ -318,6 +318,40 @@ impl Practice {
             .or_else(|| of_field().next())
     }
 
+    /// What would write it back unchanged (the starting point for an edit).
+    pub fn to_input(&self) -> PracticeInput {
+        PracticeInput {
+            external_id: self.external_id.clone(),
+            status: PracticeStatus::parse(&self.status).unwrap_or(PracticeStatus::Draft),
+            source: Source::parse(&self.source).unwrap_or(Source::Submission),
+            peer_reviewed: self.peer_reviewed,
+            org_id: self.org_id.clone(),
+            implementer: self.implementer.clone(),
+            submitted_by: self.submitted_by.clone(),
+            original_lang: self.original_lang.clone(),
+            scope: self.scope.as_deref().and_then(Scope::parse),
+            progress: self.progress.as_deref().and_then(Progress::parse),
+            start_year: self.start_year,
+            end_year: self.end_year,
+            funding: self.funding.clone(),
+            link: self.link.clone(),
+            provenance: self.provenance.clone(),
+            pfp_id: self.pfp_id.clone(),
+            partners: self.partners.clone(),
+            languages: self.languages.clone(),
+            on_behalf: self.on_behalf,
+            focal_point_name: self.focal_point_name.clone(),
+            focal_point_email: self.focal_point_email.clone(),
+            call_id: self.call_id.clone(),
+            texts: self.texts.clone(),
+            countries: self.countries.clone(),
+            regions: self.regions.clone(),
+            themes: self.themes.clone(),
+            stakeholders: self.stakeholders.clone(),
+            links: self.links.clone(),
+        }
+    }
+
     /// The objectives it is tagged with (directly or through an action), sorted.
     pub fn objectives(&self) -> Vec<u8> {
         let mut v: Vec<u8> = self
@@ -457,6 +491,10 @@ pub struct Filter {
     pub source: Option<String>,
     /// Only practices everyone may see.
     pub public_only: bool,
+    /// Only practices of these organisations or submitted by `submitted_by` (a submitter's
+    /// own list); both empty means no such restriction.
+    pub org_ids: Vec<String>,
+    pub submitted_by: Option<String>,
 }
 
 impl Filter {
@@ -467,6 +505,17 @@ impl Filter {
         }
         if let Some(s) = &self.status {
             c.eq("p.status", s.clone());
+        }
+        if !self.org_ids.is_empty() || self.submitted_by.is_some() {
+            let orgs = if self.org_ids.is_empty() {
+                "''".to_string()
+            } else {
+                in_list(&self.org_ids)
+            };
+            c.clause(
+                &format!("(p.org_id IN ({orgs}) OR p.submitted_by = {{}})"),
+                Value::Text(self.submitted_by.clone().unwrap_or_default()),
+            );
         }
         if let Some(s) = &self.source {
             c.eq("p.source", s.clone());

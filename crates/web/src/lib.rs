@@ -58,6 +58,8 @@ pub struct WebOptions {
     pub public_url: String,
     /// Mark cookies `Secure` (only sent over HTTPS).
     pub secure_cookies: bool,
+    /// How peer review of practices is run.
+    pub review: gcm_core::practices::ReviewPolicy,
 }
 
 impl Default for WebOptions {
@@ -66,6 +68,7 @@ impl Default for WebOptions {
             request_timeout: Duration::from_secs(30),
             public_url: "http://127.0.0.1:8080".to_string(),
             secure_cookies: false,
+            review: gcm_core::practices::ReviewPolicy::default(),
         }
     }
 }

@@ -63,6 +63,16 @@ async fn outcome(v: &Visitor, c: &Case) -> (char, u16) {
                 .unwrap()
         }
         "POST" => v.post_form(&c.path, &c.form).await,
+        "PATCH" => {
+            let csrf = v.csrf().await;
+            v.client
+                .patch(&url)
+                .header("x-csrf-token", csrf)
+                .json(c.json.as_ref().unwrap_or(&serde_json::json!({})))
+                .send()
+                .await
+                .unwrap()
+        }
         "DELETE" => {
             let csrf = v.csrf().await;
             v.client
@@ -491,6 +501,202 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
     cases.extend(json_cases.into_iter().map(|(c, _)| c));
     // Each area adds its cases (and the fixtures they need) after its own marker.
     // --- submissions and peer review (routes/practices/submit.rs, review.rs) ---
+    {
+        // A draft of organisation A, by its focal point (who is not one of the six callers).
+        let csrf = fa.csrf().await;
+        let draft: serde_json::Value = fa
+            .client
+            .post(fa.url("/api/v1/practices"))
+            .header("x-csrf-token", csrf)
+            .json(&serde_json::json!({"org_id": a, "title": "Draft of A"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let d = draft["id"].as_str().unwrap().to_string();
+        let p = |rest: &str| format!("/en/practices/{d}{rest}");
+        let api = |rest: &str| format!("/api/v1/practices/{d}{rest}");
+        cases.extend([
+            case(
+                "GET",
+                "/{lang}/practices/mine",
+                "/en/practices/mine",
+                "LAAAAA",
+            ),
+            case(
+                "GET",
+                "/{lang}/practices/new",
+                "/en/practices/new",
+                "LDADDD",
+            ),
+            case(
+                "POST",
+                "/{lang}/practices/new",
+                "/en/practices/new",
+                "LDADDD",
+            ),
+            case("GET", "/{lang}/practices/{id}/edit", p("/edit"), "LDAADD"),
+            case("POST", "/{lang}/practices/{id}/edit", p("/edit"), "LDAADD"),
+            case(
+                "POST",
+                "/{lang}/practices/{id}/submit",
+                p("/submit"),
+                "LDAADD",
+            ),
+            case(
+                "POST",
+                "/{lang}/practices/{id}/attachments",
+                p("/attachments"),
+                "LDAADD",
+            ),
+            case(
+                "GET",
+                "/{lang}/practices/{id}/attachments/{file}",
+                p("/attachments/none"),
+                "AAAAAA",
+            ),
+            case(
+                "POST",
+                "/{lang}/practices/{id}/attachments/{file}/delete",
+                p("/attachments/none/delete"),
+                "LDAADD",
+            ),
+            case(
+                "GET",
+                "/{lang}/practices/{id}/revisions",
+                p("/revisions"),
+                "AAAAAA",
+            ),
+            case(
+                "GET",
+                "/{lang}/practices/review",
+                "/en/practices/review",
+                "LDDAAA",
+            ),
+            case(
+                "GET",
+                "/{lang}/practices/{id}/review",
+                p("/review"),
+                "LDDAAA",
+            ),
+            case(
+                "POST",
+                "/{lang}/practices/{id}/reviewers",
+                p("/reviewers"),
+                "LDDDAA",
+            ),
+            case(
+                "POST",
+                "/{lang}/practices/{id}/revision-request",
+                p("/revision-request"),
+                "LDDAAA",
+            ),
+            case(
+                "POST",
+                "/{lang}/practices/{id}/decision",
+                p("/decision"),
+                "LDDDAA",
+            ),
+            case(
+                "POST",
+                "/{lang}/reviews/{review_id}",
+                "/en/reviews/none",
+                "LDDAAA",
+            ),
+            case(
+                "POST",
+                "/{lang}/reviews/{review_id}/conflict",
+                "/en/reviews/none/conflict",
+                "LDDAAA",
+            ),
+            case(
+                "POST",
+                "/api/v1/practices/{id}/submit",
+                api("/submit"),
+                "LDAADD",
+            ),
+            case(
+                "GET",
+                "/api/v1/practices/{id}/submission",
+                api("/submission"),
+                "LAAAAA",
+            ),
+            case(
+                "GET",
+                "/api/v1/practices/{id}/revisions",
+                api("/revisions"),
+                "LAAAAA",
+            ),
+            case("GET", "/api/v1/reviews", "/api/v1/reviews", "LDDAAA"),
+            case(
+                "GET",
+                "/api/v1/practices/{id}/reviews",
+                api("/reviews"),
+                "LDDAAA",
+            ),
+        ]);
+        let mut with_json = vec![
+            (
+                case("POST", "/api/v1/practices", "/api/v1/practices", "LDDDDA"),
+                serde_json::json!({"org_id": a, "title": ""}),
+            ),
+            (
+                case("PATCH", "/api/v1/practices/{id}", api(""), "LDAADD"),
+                serde_json::json!({}),
+            ),
+            (
+                case(
+                    "POST",
+                    "/api/v1/practices/{id}/reviewers",
+                    api("/reviewers"),
+                    "LDDDAA",
+                ),
+                serde_json::json!({"reviewer_id": "nobody"}),
+            ),
+            (
+                case(
+                    "POST",
+                    "/api/v1/reviews/{review_id}",
+                    "/api/v1/reviews/none",
+                    "LDDAAA",
+                ),
+                serde_json::json!({"scores": {}, "comment": "", "recommendation": ""}),
+            ),
+            (
+                case(
+                    "POST",
+                    "/api/v1/reviews/{review_id}/conflict",
+                    "/api/v1/reviews/none/conflict",
+                    "LDDAAA",
+                ),
+                serde_json::json!({"note": ""}),
+            ),
+            (
+                case(
+                    "POST",
+                    "/api/v1/practices/{id}/revision-request",
+                    api("/revision-request"),
+                    "LDDAAA",
+                ),
+                serde_json::json!({"note": ""}),
+            ),
+            (
+                case(
+                    "POST",
+                    "/api/v1/practices/{id}/decision",
+                    api("/decision"),
+                    "LDDDAA",
+                ),
+                serde_json::json!({"decision": "maybe", "reasons": ""}),
+            ),
+        ];
+        for (c, body) in with_json.iter_mut() {
+            c.json = Some(body.clone());
+        }
+        cases.extend(with_json.into_iter().map(|(c, _)| c));
+    }
     // --- calls for practices (routes/practices/calls.rs) ---
     // --- filled-template import (routes/practices/import.rs) ---
     for area in gcm_web::pages::Area::ALL {

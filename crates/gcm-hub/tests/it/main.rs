@@ -22,3 +22,4 @@ mod resources;
 mod seed_import;
 mod shell;
 mod store;
+mod submissions;

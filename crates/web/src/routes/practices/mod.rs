@@ -6,9 +6,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use gcm_compact::Ref;
-use gcm_core::accounts::{OrgKind, PlatformRole};
+use gcm_core::accounts::{Action, OrgKind, PlatformRole};
 use gcm_core::geo;
-use gcm_core::practices::{Source, Theme};
+use gcm_core::practices::{PracticeStatus, Source, Theme};
 use gcm_store::practices::{self, Filter, Practice, Sort, Summary};
 use serde::Deserialize;
 
@@ -180,6 +180,7 @@ impl ExploreQuery {
             status: None,
             source,
             public_only: true,
+            ..Filter::default()
         })
     }
 
@@ -255,6 +256,8 @@ pub struct ExplorePage {
     pub items: Vec<Summary>,
     pub total: i64,
     pub next: Option<String>,
+    pub signed_in: bool,
+    pub can_review: bool,
 }
 
 fn count_of(facet: &[(String, i64)], value: &str) -> Option<i64> {
@@ -443,6 +446,10 @@ pub async fn explore(
             items,
             total,
             next,
+            signed_in: auth.user().is_some(),
+            can_review: auth.signed_in.as_ref().is_some_and(|s| {
+                gcm_core::accounts::allows(Some(&s.principal), &Action::ReviewPractice)
+            }),
         },
     ))
 }
@@ -461,6 +468,8 @@ pub struct PracticePage {
     pub title: String,
     pub title_lang: String,
     pub peer_reviewed: bool,
+    /// Imported from the seed documents or a file, not peer-reviewed.
+    pub imported: bool,
     pub sections: Vec<SectionView>,
     pub objectives: Vec<(u8, String)>,
     pub principles: Vec<(String, String)>,
@@ -471,19 +480,67 @@ pub struct PracticePage {
     pub provenance: Option<String>,
     pub pfp: Option<String>,
     pub revisions: String,
+    pub id: String,
+    pub partners: Option<String>,
+    pub attachments: Vec<gcm_store::submissions::Attachment>,
+    /// Shown to the submitting organisation, reviewers and the secretariat.
+    pub submission: Option<SubmissionPanel>,
 }
 
-/// Reads a practice the caller may see: published ones for everyone; others for the
-/// secretariat and administrators (their submitters get theirs with the submission issue).
+/// Where a submission stands, on its page, for those who may see that.
+pub struct SubmissionPanel {
+    pub status_label: String,
+    pub can_edit: bool,
+    pub can_review: bool,
+    pub focal_point: Option<String>,
+    pub history: Vec<(String, String, String)>,
+}
+
+/// How the caller stands to a practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Sees it only once published.
+    Public,
+    /// A member of the submitting organisation (or the person who submitted it); focal points
+    /// and editors may edit it while it is a draft or sent back for revision.
+    Submitter { can_edit: bool },
+    /// A peer reviewer assigned to it.
+    Reviewer,
+    /// The Network secretariat or an administrator.
+    Secretariat,
+}
+
+/// Works out the caller's [`Access`] to `p`.
+pub async fn access(state: &AppState, auth: &Auth, p: &Practice) -> AppResult<Access> {
+    let Some(me) = auth.signed_in.as_ref() else {
+        return Ok(Access::Public);
+    };
+    let pr = &me.principal;
+    let member = p.org_id.as_ref().is_some_and(|o| pr.role_in(o).is_some());
+    if member || p.submitted_by.as_deref() == Some(me.user.id.as_str()) {
+        let can_edit = p.org_id.as_deref().is_some_and(|o| {
+            gcm_core::accounts::allows(Some(pr), &Action::SubmitPractice { org_id: o })
+        });
+        return Ok(Access::Submitter { can_edit });
+    }
+    if pr.has(PlatformRole::Administrator) || pr.has(PlatformRole::Secretariat) {
+        return Ok(Access::Secretariat);
+    }
+    if pr.has(PlatformRole::Reviewer)
+        && gcm_store::reviews::is_assigned(&state.db, &p.id, &me.user.id).await?
+    {
+        return Ok(Access::Reviewer);
+    }
+    Ok(Access::Public)
+}
+
+/// Reads a practice the caller may see: published ones for everyone; drafts and submissions
+/// for their organisation, the reviewers assigned to them and the secretariat.
 pub async fn visible(state: &AppState, auth: &Auth, id: &str) -> AppResult<Practice> {
     let p = practices::get(&state.db, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let privileged = auth.user().is_some_and(|u| {
-        u.roles.contains(&PlatformRole::Administrator)
-            || u.roles.contains(&PlatformRole::Secretariat)
-    });
-    if p.status == "published" || privileged {
+    if p.status == "published" || access(state, auth, &p).await? != Access::Public {
         Ok(p)
     } else {
         // Not "forbidden": the existence of a draft is not public either.
@@ -502,6 +559,40 @@ pub async fn show(
     let tr = Tr::new(lang);
     let compact = &state.compact;
     let title = p.text("title", lang.code()).cloned();
+    let who = access(&state, &auth, &p).await?;
+    let submission = match who {
+        Access::Public => None,
+        _ => {
+            let editable = PracticeStatus::parse(&p.status).is_some_and(|s| s.is_editable());
+            Some(SubmissionPanel {
+                status_label: tr.t(&format!("practice-status-{}", p.status.replace('_', "-"))),
+                can_edit: editable && who == (Access::Submitter { can_edit: true }),
+                can_review: matches!(who, Access::Reviewer | Access::Secretariat)
+                    && p.review_round > 0,
+                focal_point: match (&p.focal_point_name, &p.focal_point_email) {
+                    (Some(n), Some(e)) => Some(format!("{n} <{e}>")),
+                    (Some(n), None) => Some(n.clone()),
+                    _ => None,
+                },
+                history: gcm_store::submissions::history(
+                    &state.db,
+                    &p.id,
+                    who != Access::Secretariat,
+                )
+                .await?
+                .into_iter()
+                .map(|e| {
+                    (
+                        e.at.chars().take(10).collect(),
+                        submit::event_label(&tr, &e.kind),
+                        e.note.unwrap_or_default(),
+                    )
+                })
+                .collect(),
+            })
+        }
+    };
+    let attachments = gcm_store::submissions::attachments(&state.db, &p.id).await?;
     let sections = [
         ("summary", "practices-summary"),
         ("description", "practices-description"),
@@ -576,6 +667,7 @@ pub async fn show(
             .map(|t| t.lang)
             .unwrap_or_else(|| lang.code().to_string()),
         peer_reviewed: p.peer_reviewed,
+        imported: !p.peer_reviewed && p.source != "submission",
         sections,
         objectives: p
             .objectives()
@@ -602,6 +694,10 @@ pub async fn show(
         provenance,
         pfp: p.pfp_id.clone(),
         revisions: tr.tn("practices-revisions", "count", p.revisions),
+        id: p.id.clone(),
+        partners: p.partners.clone(),
+        attachments,
+        submission,
     };
     Ok(page_with_status(StatusCode::OK, &page))
 }

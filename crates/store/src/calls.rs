@@ -530,6 +530,14 @@ pub async fn list(db: &Db, today: Date) -> Result<Vec<Call>, DbError> {
     Ok(all)
 }
 
+/// The calls taking submissions on `today`, nearest deadline first (for the submission form's
+/// choice of call).
+pub async fn open(db: &Db, today: Date) -> Result<Vec<Call>, DbError> {
+    let mut all = list(db, today).await?;
+    all.retain(|c| c.status(today) == CallStatus::Open);
+    Ok(all)
+}
+
 /// The call a practice may be submitted to on `today`: the submission form asks this before
 /// saving `practices.call_id`, and refuses with the error's reason otherwise.
 pub async fn open_for_submission(db: &Db, call_id: &str, today: Date) -> Result<Call, CallError> {

@@ -387,7 +387,14 @@ db_test!(submissions_only_to_open_calls, |app: TestApp| async move {
         .into_iter()
         .map(|c| c.id)
         .collect();
-    assert_eq!(order, vec![soon, later, upcoming, id]);
+    assert_eq!(order, vec![soon.clone(), later.clone(), upcoming, id]);
+    let open: Vec<String> = calls::open(app.db(), day("2027-02-01"))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(open, vec![soon, later]);
 });
 
 db_test!(

@@ -882,3 +882,83 @@ pub async fn data_csv(State(state): State<AppState>) -> AppResult<Response> {
     let body = to_csv(CSV_COLUMNS, rows)?;
     Ok(csv_response("calls.csv", body).into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_say_why_in_every_language() {
+        let e = call_error(CallError::PastDeadline {
+            deadline: "2027-03-31".into(),
+        });
+        assert_eq!(e.status, StatusCode::CONFLICT);
+        assert_eq!(e.code, "call_past_deadline");
+        for lang in Lang::ALL {
+            let msg = e.message(lang);
+            assert!(msg.contains("2027-03-31"), "{lang}: {msg}");
+        }
+        assert_eq!(call_error(CallError::Unknown).status, StatusCode::NOT_FOUND);
+        let closed = call_error(CallError::Closed {
+            closed_at: String::new(),
+        });
+        assert_eq!(
+            closed.message(Lang::En),
+            "This call for practices has been closed."
+        );
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        let fr = Tr::new(Lang::Fr);
+        assert_eq!(date_label(&fr, "2027-03-31"), "31 mars 2027");
+        assert_eq!(date_label(&Tr::new(Lang::Nb), "2027-03-01"), "1. mars 2027");
+        assert_eq!(date_label(&fr, "not a date"), "not a date");
+    }
+
+    #[test]
+    fn the_form_names_the_faulty_field() {
+        let today = parse_date("2027-01-15").unwrap_or(Date::MIN);
+        let ok = CallForm {
+            title: " Labour mobility ".into(),
+            lang: "nl".into(),
+            objectives: vec![6, 5],
+            deadline: "2027-03-31".into(),
+            ..CallForm::default()
+        };
+        let input = ok.validate(today).map_err(|e| e.1);
+        assert_eq!(
+            input.as_ref().map(|i| (i.title.as_str(), i.opens_on)),
+            Ok(("Labour mobility", today))
+        );
+        let field = |f: CallForm| f.validate(today).err().map(|e| e.1);
+        assert_eq!(
+            field(CallForm {
+                objectives: vec![-1],
+                ..ok.clone()
+            }),
+            Some("objectives")
+        );
+        assert_eq!(
+            field(CallForm {
+                lang: "de".into(),
+                ..ok.clone()
+            }),
+            Some("lang")
+        );
+        assert_eq!(
+            field(CallForm {
+                deadline: "2027-01-14".into(),
+                ..ok.clone()
+            }),
+            Some("deadline")
+        );
+        assert_eq!(
+            field(CallForm {
+                opens_on: "tomorrow".into(),
+                ..ok
+            }),
+            Some("opens_on")
+        );
+    }
+}

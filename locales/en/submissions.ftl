@@ -166,4 +166,5 @@ api-error-reviewer-own-organisation = Nobody reviews their own organisation's pr
 api-error-reviewer-already-assigned = That reviewer is already assigned in this round.
 api-error-review-wrong-state = This is not possible at this stage of the review.
 api-error-review-not-ready = The reviews needed are not all in yet, or the reviewers disagree and a further review is pending.
-api-error-call-closed = The call for practices this answers is closed.
+submission-error-call-closed = The call for practices in "{ $field }" is not open for submissions.
+submission-call-answering = Answering the call for practices: { $title }

@@ -166,4 +166,5 @@ api-error-reviewer-own-organisation = Nadie evalúa prácticas de su propia orga
 api-error-reviewer-already-assigned = Ese evaluador ya está asignado en esta ronda.
 api-error-review-wrong-state = No es posible en esta fase de la evaluación.
 api-error-review-not-ready = Todavía no se han recibido todas las evaluaciones necesarias, o los evaluadores discrepan y hay una evaluación adicional pendiente.
-api-error-call-closed = La convocatoria de prácticas a la que responde está cerrada.
+submission-error-call-closed = La convocatoria de prácticas indicada en «{ $field }» no está abierta a propuestas.
+submission-call-answering = En respuesta a la convocatoria de prácticas: { $title }

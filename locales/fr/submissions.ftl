@@ -166,4 +166,5 @@ api-error-reviewer-own-organisation = Nul n'examine une pratique de sa propre or
 api-error-reviewer-already-assigned = Cet évaluateur est déjà désigné pour ce cycle.
 api-error-review-wrong-state = Cette opération n'est pas possible à ce stade de l'examen.
 api-error-review-not-ready = Les évaluations requises n'ont pas toutes été reçues, ou les évaluateurs sont en désaccord et une évaluation supplémentaire est en attente.
-api-error-call-closed = L'appel à pratiques auquel répond cette soumission est clos.
+submission-error-call-closed = L’appel à pratiques indiqué dans « { $field } » n’est pas ouvert aux soumissions.
+submission-call-answering = En réponse à l’appel à pratiques : { $title }

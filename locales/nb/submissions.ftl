@@ -166,4 +166,5 @@ api-error-reviewer-own-organisation = Ingen vurderer praksis fra sin egen organi
 api-error-reviewer-already-assigned = Denne vurdereren er allerede tildelt i denne runden.
 api-error-review-wrong-state = Dette er ikke mulig på dette stadiet av vurderingen.
 api-error-review-not-ready = Ikke alle nødvendige vurderinger er mottatt ennå, eller vurdererne er uenige og en ekstra vurdering gjenstår.
-api-error-call-closed = Innhentingen av praksis som dette svarer på, er avsluttet.
+submission-error-call-closed = Utlysningen i «{ $field }» tar ikke imot innsendinger nå.
+submission-call-answering = Svar på utlysningen: { $title }

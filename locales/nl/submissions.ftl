@@ -166,4 +166,5 @@ api-error-reviewer-own-organisation = Niemand beoordeelt een praktijk van de eig
 api-error-reviewer-already-assigned = Die reviewer is in deze ronde al toegewezen.
 api-error-review-wrong-state = Dit is in deze fase van de beoordeling niet mogelijk.
 api-error-review-not-ready = Nog niet alle vereiste beoordelingen zijn binnen, of de reviewers zijn het oneens en er staat nog een extra beoordeling open.
-api-error-call-closed = De oproep voor praktijken waarop dit een antwoord is, is gesloten.
+submission-error-call-closed = De oproep voor praktijken in "{ $field }" staat niet open voor inzendingen.
+submission-call-answering = Antwoord op de oproep voor praktijken: { $title }

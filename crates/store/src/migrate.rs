@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "submissions",
         sql: include_str!("../migrations/0008_submissions.sql"),
     },
+    Migration {
+        version: 9,
+        name: "calls",
+        sql: include_str!("../migrations/0009_calls.sql"),
+    },
 ];
 
 impl Migration {

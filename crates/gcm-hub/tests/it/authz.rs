@@ -698,6 +698,98 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         cases.extend(with_json.into_iter().map(|(c, _)| c));
     }
     // --- calls for practices (routes/practices/calls.rs) ---
+    // A call opened by the administrator; every request below leaves it as it is.
+    let res = admin
+        .post_form(
+            "/en/practices/calls",
+            &[
+                ("title", "Climate-related migration"),
+                ("lang", "en"),
+                ("objective", "2"),
+                ("deadline", "2099-03-31"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let call = res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    // An empty title: refused with 422 once past the permission check.
+    let no_title = vec![
+        ("title", ""),
+        ("lang", "en"),
+        ("objective", "2"),
+        ("deadline", "2099-03-31"),
+    ];
+    for mut c in [
+        case(
+            "GET",
+            "/{lang}/practices/calls",
+            "/en/practices/calls",
+            "AAAAAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/practices/calls",
+            "/en/practices/calls",
+            "LDDDAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/practices/calls/new",
+            "/en/practices/calls/new",
+            "LDDDAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/practices/calls/{id}",
+            format!("/en/practices/calls/{call}"),
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/practices/calls/{id}/edit",
+            format!("/en/practices/calls/{call}/edit"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/practices/calls/{id}/edit",
+            format!("/en/practices/calls/{call}/edit"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/practices/calls/{id}/close",
+            "/en/practices/calls/nope/close",
+            "LDDDAA",
+        ),
+        case("GET", "/data/calls.csv", "/data/calls.csv", "AAAAAA"),
+        case("GET", "/data/calls.json", "/data/calls.json", "AAAAAA"),
+        case("GET", "/api/v1/calls", "/api/v1/calls?open=true", "AAAAAA"),
+        case(
+            "GET",
+            "/api/v1/calls/{id}",
+            format!("/api/v1/calls/{call}"),
+            "AAAAAA",
+        ),
+        case("POST", "/api/v1/calls", "/api/v1/calls", "LDDDAA"),
+    ] {
+        if c.method == "POST" {
+            if c.template.starts_with("/api/") {
+                c.json = Some(
+                    serde_json::json!({"title": "", "lang": "en", "objectives": [2], "deadline": "2099-03-31"}),
+                );
+            } else {
+                c.form = no_title.clone();
+            }
+        }
+        cases.push(c);
+    }
     // --- filled-template import (routes/practices/import.rs) ---
     for area in gcm_web::pages::Area::ALL {
         if area != gcm_web::pages::Area::Compact {

@@ -13,6 +13,7 @@ mod api;
 mod audit;
 mod authz;
 mod browser;
+mod calls;
 mod cli;
 mod compact;
 mod mail;

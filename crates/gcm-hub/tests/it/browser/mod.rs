@@ -3,6 +3,7 @@
 //! (`npm ci` at the repository root puts it in node_modules/).
 
 mod accounts;
+mod calls;
 mod compact;
 mod practices;
 mod shell;

@@ -482,6 +482,8 @@ pub struct PracticePage {
     pub revisions: String,
     pub id: String,
     pub partners: Option<String>,
+    /// The call for practices it answers: (id, title).
+    pub call: Option<(String, String)>,
     pub attachments: Vec<gcm_store::submissions::Attachment>,
     /// Shown to the submitting organisation, reviewers and the secretariat.
     pub submission: Option<SubmissionPanel>,
@@ -593,6 +595,17 @@ pub async fn show(
         }
     };
     let attachments = gcm_store::submissions::attachments(&state.db, &p.id).await?;
+    let call = match &p.call_id {
+        Some(c) => gcm_store::calls::get(&state.db, c).await?.map(|call| {
+            (
+                call.id.clone(),
+                call.text("title", lang.code())
+                    .map(|t| t.text.clone())
+                    .unwrap_or_default(),
+            )
+        }),
+        None => None,
+    };
     let sections = [
         ("summary", "practices-summary"),
         ("description", "practices-description"),
@@ -696,6 +709,7 @@ pub async fn show(
         revisions: tr.tn("practices-revisions", "count", p.revisions),
         id: p.id.clone(),
         partners: p.partners.clone(),
+        call,
         attachments,
         submission,
     };

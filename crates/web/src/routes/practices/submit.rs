@@ -547,6 +547,7 @@ pub struct EditPage {
     pub focal_point_name: String,
     pub focal_point_email: String,
     pub call_id: String,
+    pub call_title: Option<String>,
     // Compact.
     pub objectives: Vec<ObjectiveChoice>,
     pub principles: Vec<PrincipleChoice>,
@@ -715,6 +716,18 @@ async fn edit_page(
             .collect(),
         None => Vec::new(),
     };
+    let call_title = match &input.call_id {
+        Some(call) => gcm_store::calls::get(&state.db, call).await?.map(|c| {
+            tr.t1(
+                "submission-call-answering",
+                "title",
+                &c.text("title", lang.code())
+                    .map(|t| t.text.clone())
+                    .unwrap_or_default(),
+            )
+        }),
+        None => None,
+    };
     let heading = if practice.is_some() {
         text_of(input, "title")
     } else {
@@ -754,6 +767,7 @@ async fn edit_page(
         focal_point_name: input.focal_point_name.clone().unwrap_or_default(),
         focal_point_email: input.focal_point_email.clone().unwrap_or_default(),
         call_id: input.call_id.clone().unwrap_or_default(),
+        call_title,
         objectives,
         principles,
         themes: choices(
@@ -915,8 +929,9 @@ fn blank_input(lang: Lang, user_id: &str) -> PracticeInput {
     }
 }
 
-/// Checks the organisation a new draft is for, and the call it answers.
+/// Checks the organisation a new draft is for, and that the call it answers (if any) is open.
 async fn check_org_and_call(
+    state: &AppState,
     auth: &Auth,
     input: &mut PracticeInput,
     v: &Values,
@@ -927,8 +942,16 @@ async fn check_org_and_call(
     }
     auth.require_user(&Action::SubmitPractice { org_id: &org })?;
     input.org_id = Some(org);
-    let call = v.one("call_id");
-    input.call_id = optional(call);
+    input.call_id = optional(v.one("call_id"));
+    if let Some(call) = &input.call_id {
+        match gcm_store::calls::open_for_submission(&state.db, call, gcm_store::calls::today())
+            .await
+        {
+            Ok(_) => {}
+            Err(gcm_store::calls::CallError::Db(e)) => return Err(AppError::internal(e)),
+            Err(_) => return Ok(Err(refuse("call_id", "call_closed"))),
+        }
+    }
     Ok(Ok(()))
 }
 
@@ -962,7 +985,7 @@ pub async fn create(
     }
     let v = Values::parse(&body);
     let mut input = blank_input(lang, &me.user.id);
-    let checked = match check_org_and_call(&auth, &mut input, &v).await? {
+    let checked = match check_org_and_call(&state, &auth, &mut input, &v).await? {
         Ok(()) => apply_step(Step::Basics, &v, &mut input, &state.compact),
         Err(e) => Err(e),
     };
@@ -1135,8 +1158,11 @@ fn submission_error(e: SubmissionError) -> AppError {
 
 /// Checks the call a practice answers is still open (a closed call takes no submissions).
 async fn check_call(state: &AppState, p: &Practice) -> AppResult<()> {
-    // Wired to `gcm_store::calls` when calls for practices land (same session).
-    let _ = (&state.db, p);
+    if let Some(call) = &p.call_id {
+        gcm_store::calls::open_for_submission(&state.db, call, gcm_store::calls::today())
+            .await
+            .map_err(super::calls::call_error)?;
+    }
     Ok(())
 }
 
@@ -1804,7 +1830,12 @@ pub async fn api_create(
         .and_then(Lang::from_code)
         .unwrap_or(Lang::En);
     let mut input = blank_input(lang, &me.user.id);
-    input.org_id = Some(org);
+    let mut given = Values::default();
+    given.push("org_id", org);
+    given.push("call_id", f.call_id.clone().unwrap_or_default());
+    check_org_and_call(&state, &auth, &mut input, &given)
+        .await?
+        .map_err(|e| e.api())?;
     // A draft needs at least its basics.
     let mut f = f;
     if f.title.is_none() {

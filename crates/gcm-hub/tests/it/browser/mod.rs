@@ -4,6 +4,7 @@
 
 mod accounts;
 mod compact;
+mod practice_import;
 mod practices;
 mod shell;
 

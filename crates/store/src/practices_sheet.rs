@@ -160,18 +160,12 @@ impl FileError {
     }
 }
 
-/// What the content says the file is: a ZIP container is an XLSX or ODS workbook (which one is
-/// decided when it is opened), UTF-8 text without NUL bytes a CSV; anything else is refused.
+/// What the content says the file is: a ZIP container is a workbook (`Xlsx` here; [`to_csv`]
+/// tells XLSX from ODS by opening it), UTF-8 text without NUL bytes a CSV; anything else is
+/// refused.
 pub fn detect(data: &[u8]) -> Result<FileKind, FileError> {
     if data.starts_with(b"PK\x03\x04") {
-        let is_ods = data
-            .get(30..)
-            .is_some_and(|rest| rest.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
-        return Ok(if is_ods {
-            FileKind::Ods
-        } else {
-            FileKind::Xlsx
-        });
+        return Ok(FileKind::Xlsx);
     }
     match std::str::from_utf8(data) {
         Ok(text) if !text.contains('\0') => Ok(FileKind::Csv),
@@ -221,20 +215,22 @@ pub fn to_csv(data: &[u8]) -> Result<(FileKind, Vec<u8>), FileError> {
         return Err(FileError::TooLarge);
     }
     let kind = detect(data)?;
-    let csv = match kind {
+    let (kind, csv) = match kind {
         FileKind::Csv => {
             let text = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-            text.to_vec()
+            (kind, text.to_vec())
         }
         FileKind::Xlsx | FileKind::Ods => {
-            let rows = match kind {
-                FileKind::Ods => Ods::new(Cursor::new(data.to_vec()))
-                    .map_err(|e| FileError::Unreadable(e.to_string()))
-                    .and_then(sheet_rows),
-                _ => Xlsx::new(Cursor::new(data.to_vec()))
-                    .map_err(|_| FileError::UnsupportedType)
-                    .and_then(sheet_rows),
-            }?;
+            // Which workbook it is: whichever reader accepts it (the ZIP's first entry only
+            // hints at it).
+            let xlsx = Xlsx::new(Cursor::new(data.to_vec()));
+            let (kind, rows) = match xlsx {
+                Ok(wb) => (FileKind::Xlsx, sheet_rows(wb)?),
+                Err(_) => match Ods::new(Cursor::new(data.to_vec())) {
+                    Ok(wb) => (FileKind::Ods, sheet_rows(wb)?),
+                    Err(_) => return Err(FileError::UnsupportedType),
+                },
+            };
             let width = rows.iter().map(Vec::len).max().unwrap_or(0);
             let mut w = csv::Writer::from_writer(Vec::new());
             for mut row in rows {
@@ -242,8 +238,11 @@ pub fn to_csv(data: &[u8]) -> Result<(FileKind, Vec<u8>), FileError> {
                 w.write_record(&row)
                     .map_err(|e| FileError::Unreadable(e.to_string()))?;
             }
-            w.into_inner()
-                .map_err(|e| FileError::Unreadable(e.to_string()))?
+            (
+                kind,
+                w.into_inner()
+                    .map_err(|e| FileError::Unreadable(e.to_string()))?,
+            )
         }
     };
     let mut rdr = csv::ReaderBuilder::new()

@@ -112,6 +112,56 @@ async fn api_upload(
     )
 }
 
+/// A minimal OpenDocument spreadsheet (as LibreOffice writes it, without styles) of `rows`.
+fn ods_of(rows: &[Vec<String>]) -> Vec<u8> {
+    use std::io::Write;
+    let esc = |v: &str| {
+        v.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut table = String::new();
+    for row in rows {
+        table.push_str("<table:table-row>");
+        for v in row {
+            if v.is_empty() {
+                table.push_str("<table:table-cell/>");
+            } else {
+                table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
+                    esc(v)
+                ));
+            }
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"practices\">{table}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+        xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
 async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
         .fetch_one(app.db().pool())
@@ -301,6 +351,22 @@ db_test!(
         assert_eq!(p.status, "draft");
         assert_eq!(p.start_year, Some(2021));
         assert_eq!(p.org_id.as_deref(), Some(org.as_str()));
+
+        // ODS, through the API (declared as a generic binary: the content decides).
+        let token = fp.create_token("import", "write").await;
+        let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+        let ods = ods_of(&[
+            header,
+            row_of(&[("external_id", "city-005"), ("title", "Ferry welcome")]),
+        ]);
+        let (status, body) = api_upload(&app, &token, &org, "application/octet-stream", ods).await;
+        assert_eq!(status, 201, "{body}");
+        let p = practices::get(app.db(), body["ids"][0].as_str().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(p.text("title", "en").unwrap().text, "Ferry welcome");
+        assert_eq!(p.status, "draft");
 
         // Uploading again updates the organisation's own draft.
         let again = csv_of(&[vec![

@@ -446,8 +446,9 @@ pub struct ImportProblem {
     pub message: String,
 }
 
-/// A file as the request body (only its schema is used: the handler reads the raw body).
+/// A file, sent as the raw request body.
 #[derive(ToSchema)]
+// Only its schema is used: the handler reads the raw body.
 #[allow(dead_code)]
 #[schema(value_type = String, format = Binary)]
 pub struct SpreadsheetFile(pub Vec<u8>);

@@ -23,6 +23,8 @@ pub mod orgs;
 pub mod outbox;
 pub mod practices;
 pub mod practices_csv;
+pub mod practices_import;
+pub mod practices_sheet;
 pub mod recommendations;
 pub mod resources;
 pub mod reviews;

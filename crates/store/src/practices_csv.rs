@@ -107,12 +107,33 @@ pub fn write(practices: &[Practice]) -> Result<Vec<u8>, csv::Error> {
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// A problem in an imported file: row (1 = header), column, what is wrong.
+/// A problem in an imported file: row (1 = header), column, what is wrong. `code` (stable,
+/// snake_case) and `args` let the web localize it; `message` is the English text the CLI shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub row: usize,
     pub column: String,
+    pub code: &'static str,
+    pub args: Vec<(&'static str, String)>,
     pub message: String,
+}
+
+impl RowError {
+    pub fn new(row: usize, column: &str, code: &'static str, message: impl Into<String>) -> Self {
+        RowError {
+            row,
+            column: column.to_string(),
+            code,
+            args: Vec::new(),
+            message: message.into(),
+        }
+    }
+
+    /// Adds a message argument (the offending value, the practice's external id, …).
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
 }
 
 impl std::fmt::Display for RowError {
@@ -125,21 +146,26 @@ impl std::fmt::Display for RowError {
     }
 }
 
-fn err(row: usize, column: &str, message: impl Into<String>) -> RowError {
-    RowError {
-        row,
-        column: column.to_string(),
-        message: message.into(),
-    }
+fn err(row: usize, column: &str, code: &'static str, message: impl Into<String>) -> RowError {
+    RowError::new(row, column, code, message)
 }
 
 /// Reads a practices CSV into practices to save, or every problem found.
 pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<RowError>> {
+    parse_with_rows(data, compact).map(|v| v.into_iter().map(|(_, p)| p).collect())
+}
+
+/// Like [`parse`], with the row where each practice starts (for errors found later, such as
+/// an upload that may not overwrite a practice).
+pub fn parse_with_rows(
+    data: &[u8],
+    compact: &Compact,
+) -> Result<Vec<(usize, PracticeInput)>, Vec<RowError>> {
     let mut errors = Vec::new();
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(data);
     let headers: Vec<String> = match rdr.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(e) => return Err(vec![err(1, "-", format!("not a CSV file: {e}"))]),
+        Err(e) => return Err(vec![err(1, "-", "not_csv", format!("not a CSV file: {e}"))]),
     };
     for required in [
         "external_id",
@@ -150,7 +176,7 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         "tags",
     ] {
         if !headers.iter().any(|h| h == required) {
-            errors.push(err(1, required, "this column is missing"));
+            errors.push(err(1, required, "column_missing", "this column is missing"));
         }
     }
     if !errors.is_empty() {
@@ -164,10 +190,19 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(err(row, "-", format!("unreadable row: {e}")));
+                errors.push(err(
+                    row,
+                    "-",
+                    "unreadable_row",
+                    format!("unreadable row: {e}"),
+                ));
                 continue;
             }
         };
+        // Spreadsheets saved as CSV often end with rows of empty cells.
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         let get = |name: &str| {
             col(name)
                 .and_then(|c| record.get(c))
@@ -180,7 +215,7 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         };
         let external_id = get("external_id");
         if external_id.is_empty() {
-            errors.push(err(row, "external_id", "required"));
+            errors.push(err(row, "external_id", "required", "required"));
             continue;
         }
         first_row.entry(external_id.clone()).or_insert(row);
@@ -192,6 +227,7 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
             errors.push(err(
                 row,
                 "lang",
+                "lang_invalid",
                 "a language code such as en, fr or es is required",
             ));
         }
@@ -247,13 +283,29 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         if let Some(s) = Some(get("status")).filter(|s| !s.is_empty()) {
             match PracticeStatus::parse(&s) {
                 Some(v) => entry.status = v,
-                None => errors.push(err(row, "status", format!("unknown status {s:?}"))),
+                None => errors.push(
+                    err(
+                        row,
+                        "status",
+                        "unknown_value",
+                        format!("unknown status {s:?}"),
+                    )
+                    .arg("value", s),
+                ),
             }
         }
         if let Some(s) = Some(get("source")).filter(|s| !s.is_empty()) {
             match Source::parse(&s) {
                 Some(v) => entry.source = v,
-                None => errors.push(err(row, "source", format!("unknown source {s:?}"))),
+                None => errors.push(
+                    err(
+                        row,
+                        "source",
+                        "unknown_value",
+                        format!("unknown source {s:?}"),
+                    )
+                    .arg("value", s),
+                ),
             }
         }
         entry.peer_reviewed = get("peer_reviewed") == "true";
@@ -263,34 +315,55 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         entry.languages.clear();
         for l in list("languages") {
             if l.len() > 8 || !l.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-                errors.push(err(
-                    row,
-                    "languages",
-                    format!("{l:?} is not a language code"),
-                ));
+                errors.push(
+                    err(
+                        row,
+                        "languages",
+                        "language_invalid",
+                        format!("{l:?} is not a language code"),
+                    )
+                    .arg("value", l),
+                );
             } else {
                 entry.languages.push(l);
             }
         }
         let link = get("link");
         if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
-            errors.push(err(row, "link", "must start with https:// or http://"));
+            errors.push(err(
+                row,
+                "link",
+                "link_invalid",
+                "must start with https:// or http://",
+            ));
         }
         entry.link = Some(link).filter(|s| !s.is_empty());
         if let Some(s) = Some(get("scope")).filter(|s| !s.is_empty()) {
             match Scope::parse(&s) {
                 Some(v) => entry.scope = Some(v),
-                None => errors.push(err(
-                    row,
-                    "scope",
-                    format!("unknown scope {s:?} (local, national, regional, global)"),
-                )),
+                None => errors.push(
+                    err(
+                        row,
+                        "scope",
+                        "unknown_value",
+                        format!("unknown scope {s:?} (local, national, regional, global)"),
+                    )
+                    .arg("value", s),
+                ),
             }
         }
         if let Some(s) = Some(get("progress")).filter(|s| !s.is_empty()) {
             match Progress::parse(&s) {
                 Some(v) => entry.progress = Some(v),
-                None => errors.push(err(row, "progress", format!("unknown progress {s:?}"))),
+                None => errors.push(
+                    err(
+                        row,
+                        "progress",
+                        "unknown_value",
+                        format!("unknown progress {s:?}"),
+                    )
+                    .arg("value", s),
+                ),
             }
         }
         for (name, slot) in [
@@ -301,7 +374,10 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
             if !v.is_empty() {
                 match v.parse::<i64>().ok().filter(|y| (1900..=2100).contains(y)) {
                     Some(y) => *slot = Some(y),
-                    None => errors.push(err(row, name, format!("{v:?} is not a year"))),
+                    None => errors.push(
+                        err(row, name, "year_invalid", format!("{v:?} is not a year"))
+                            .arg("value", v),
+                    ),
                 }
             }
         }
@@ -309,39 +385,62 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
         for c in list("countries") {
             match gcm_core::geo::parse_country(&c) {
                 Ok(country) => entry.countries.push(country.alpha3.clone()),
-                Err(e) => errors.push(err(row, "countries", e.to_string())),
+                Err(e) => errors
+                    .push(err(row, "countries", "unknown_value", e.to_string()).arg("value", c)),
             }
         }
         entry.regions.clear();
         for r in list("regions") {
             match gcm_core::geo::region(&r) {
                 Some(region) => entry.regions.push(region.code.clone()),
-                None => errors.push(err(row, "regions", format!("unknown UN M49 region {r:?}"))),
+                None => errors.push(
+                    err(
+                        row,
+                        "regions",
+                        "unknown_value",
+                        format!("unknown UN M49 region {r:?}"),
+                    )
+                    .arg("value", r),
+                ),
             }
         }
         entry.themes.clear();
         for t in list("themes") {
             match Theme::parse(&t) {
                 Some(v) => entry.themes.push(v.as_str().to_string()),
-                None => errors.push(err(row, "themes", format!("unknown theme {t:?}"))),
+                None => errors.push(
+                    err(
+                        row,
+                        "themes",
+                        "unknown_value",
+                        format!("unknown theme {t:?}"),
+                    )
+                    .arg("value", t),
+                ),
             }
         }
         entry.stakeholders.clear();
         for k in list("stakeholders") {
             match OrgKind::parse(&k) {
                 Some(v) => entry.stakeholders.push(v.as_str().to_string()),
-                None => errors.push(err(
-                    row,
-                    "stakeholders",
-                    format!("unknown kind of stakeholder {k:?}"),
-                )),
+                None => errors.push(
+                    err(
+                        row,
+                        "stakeholders",
+                        "unknown_value",
+                        format!("unknown kind of stakeholder {k:?}"),
+                    )
+                    .arg("value", k),
+                ),
             }
         }
         entry.links.clear();
         for t in list("tags") {
             match crate::framework_links::check(compact, &t) {
                 Ok(r) => entry.links.push(Link::new(r.to_string())),
-                Err(e) => errors.push(err(row, "tags", e.to_string())),
+                Err(e) => {
+                    errors.push(err(row, "tags", "tag_invalid", e.to_string()).arg("value", t))
+                }
             }
         }
     }
@@ -352,40 +451,51 @@ pub fn parse(data: &[u8], compact: &Compact) -> Result<Vec<PracticeInput>, Vec<R
                 .iter()
                 .any(|t| t.field == field && t.lang == p.original_lang)
         };
-        if p.original_lang.is_empty() || !has("title") {
-            errors.push(err(
-                row,
-                "title",
-                format!(
-                    "{}: a title in the original language is required",
-                    p.external_id
-                ),
-            ));
-        }
-        if !has("summary") {
-            errors.push(err(
-                row,
-                "summary",
-                format!(
-                    "{}: a summary in the original language is required",
-                    p.external_id
-                ),
-            ));
+        if p.original_lang.is_empty() {
+            errors.push(err(row, "original_lang", "required", "required"));
+        } else {
+            for field in ["title", "summary"] {
+                if !has(field) {
+                    errors.push(
+                        err(
+                            row,
+                            field,
+                            "required_in_original_lang",
+                            format!(
+                                "{}: required in the original language ({})",
+                                p.external_id, p.original_lang
+                            ),
+                        )
+                        .arg("id", &p.external_id)
+                        .arg("value", &p.original_lang),
+                    );
+                }
+            }
         }
         if !p.links.iter().any(|l| l.reference.starts_with("gcm:obj:")) {
-            errors.push(err(
-                row,
-                "tags",
-                format!(
-                    "{}: at least one objective (gcm:obj:N) is required",
-                    p.external_id
-                ),
-            ));
+            errors.push(
+                err(
+                    row,
+                    "tags",
+                    "objective_required",
+                    format!(
+                        "{}: at least one objective (gcm:obj:N) is required",
+                        p.external_id
+                    ),
+                )
+                .arg("id", &p.external_id),
+            );
         }
     }
     if errors.is_empty() {
-        Ok(by_id.into_values().collect())
+        let mut out: Vec<(usize, PracticeInput)> = by_id
+            .into_values()
+            .map(|p| (first_row.get(&p.external_id).copied().unwrap_or(0), p))
+            .collect();
+        out.sort_by_key(|(row, _)| *row);
+        Ok(out)
     } else {
+        errors.sort_by_key(|e| e.row);
         Err(errors)
     }
 }

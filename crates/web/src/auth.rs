@@ -239,7 +239,8 @@ fn is_unsafe(method: &Method) -> bool {
 }
 
 /// Refuses any unsafe request that does not carry the caller's CSRF token (form field
-/// `csrf_token`, header `X-CSRF-Token`, or query parameter for multipart forms). Requests
+/// `csrf_token`, which must be the first field of a multipart form; header `X-CSRF-Token`; or
+/// query parameter). Requests
 /// authenticated by an API token carry no ambient credentials and are exempt; so are
 /// anonymous API calls, which can change nothing.
 pub async fn csrf_guard(req: Request, next: Next) -> Response {
@@ -279,7 +280,20 @@ pub async fn csrf_guard(req: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let (req, from_body) = if is_form && from_header.is_none() {
+    let multipart_boundary = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(multipart_boundary);
+    let (req, from_body) = if let Some(boundary) =
+        multipart_boundary.filter(|_| from_header.is_none() && from_query.is_none())
+    {
+        // A file upload: the token is the form's first field, read from the start of the
+        // stream; the body is passed on whole without buffering the file.
+        let (parts, body) = req.into_parts();
+        let (body, token) = multipart_first_field(body, &boundary, CSRF_FIELD).await;
+        (Request::from_parts(parts, body), token)
+    } else if is_form && from_header.is_none() {
         let (parts, body) = req.into_parts();
         let bytes = match axum::body::to_bytes(body, 2 * 1024 * 1024).await {
             Ok(b) => b,
@@ -300,4 +314,128 @@ pub async fn csrf_guard(req: Request, next: Next) -> Response {
         return AppError::new(StatusCode::FORBIDDEN, "csrf_failed").into_response();
     }
     next.run(req).await
+}
+
+/// The boundary of a `multipart/form-data` content type.
+fn multipart_boundary(content_type: &str) -> Option<String> {
+    let (kind, params) = content_type.split_once(';')?;
+    if !kind.trim().eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    params.split(';').find_map(|p| {
+        let (k, v) = p.trim().split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("boundary")
+            .then(|| v.trim().trim_matches('"').to_string())
+            .filter(|b| !b.is_empty())
+    })
+}
+
+/// How much of a multipart body is read to find its first field.
+const FIRST_FIELD_LIMIT: usize = 16 * 1024;
+
+/// The value of a multipart body's first part when it is the field `name`, read from the
+/// start of the stream (at most [`FIRST_FIELD_LIMIT`] bytes), and the body to pass on: the
+/// bytes read followed by the rest of the stream.
+async fn multipart_first_field(body: Body, boundary: &str, name: &str) -> (Body, Option<String>) {
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut buf: Vec<u8> = Vec::new();
+    let mut found = None;
+    while buf.len() < FIRST_FIELD_LIMIT {
+        match stream.next().await {
+            Some(Ok(chunk)) => buf.extend_from_slice(&chunk),
+            Some(Err(_)) | None => break,
+        }
+        match first_field(&buf, boundary, name) {
+            FirstField::Incomplete => continue,
+            FirstField::Value(v) => found = Some(v),
+            FirstField::Other => {}
+        }
+        break;
+    }
+    let head =
+        futures_util::stream::once(
+            async move { Ok::<_, axum::Error>(axum::body::Bytes::from(buf)) },
+        );
+    (Body::from_stream(head.chain(stream)), found)
+}
+
+enum FirstField {
+    Incomplete,
+    Value(String),
+    Other,
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Reads the first part of a multipart body held in `buf` (RFC 7578).
+fn first_field(buf: &[u8], boundary: &str, name: &str) -> FirstField {
+    let open = format!("--{boundary}\r\n");
+    // Some clients send a preamble; the first boundary may follow it.
+    let Some(start) = find(buf, open.as_bytes()) else {
+        return FirstField::Incomplete;
+    };
+    let rest = &buf[start + open.len()..];
+    let Some(headers_end) = find(rest, b"\r\n\r\n") else {
+        return FirstField::Incomplete;
+    };
+    let headers = String::from_utf8_lossy(&rest[..headers_end]).to_ascii_lowercase();
+    let wanted = format!("name=\"{name}\"");
+    let is_field = headers.lines().any(|l| {
+        l.starts_with("content-disposition:")
+            && l.contains("form-data")
+            && l.split(';').any(|p| p.trim() == wanted)
+    });
+    if !is_field {
+        return FirstField::Other;
+    }
+    let value = &rest[headers_end + 4..];
+    let close = format!("\r\n--{boundary}");
+    match find(value, close.as_bytes()) {
+        Some(end) => FirstField::Value(String::from_utf8_lossy(&value[..end]).into_owned()),
+        None => FirstField::Incomplete,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod multipart_tests {
+    use super::*;
+
+    #[test]
+    fn boundary_is_read_from_the_content_type() {
+        assert_eq!(
+            multipart_boundary("multipart/form-data; boundary=----x1").as_deref(),
+            Some("----x1")
+        );
+        assert_eq!(
+            multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"b\"").as_deref(),
+            Some("b")
+        );
+        assert_eq!(
+            multipart_boundary("application/x-www-form-urlencoded"),
+            None
+        );
+    }
+
+    #[tokio::test]
+    async fn the_first_field_is_found_and_the_body_kept_whole() {
+        let body = "--B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nx,y\r\n--B--\r\n";
+        let (out, token) = multipart_first_field(Body::from(body), "B", "csrf_token").await;
+        assert_eq!(token.as_deref(), Some("abc"));
+        let bytes = axum::body::to_bytes(out, 1 << 20).await.unwrap();
+        assert_eq!(bytes, body.as_bytes());
+        // Not the first field: not found (so the request is refused).
+        let later = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nx\r\n--B\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc\r\n--B--\r\n";
+        let (_, token) = multipart_first_field(Body::from(later), "B", "csrf_token").await;
+        assert_eq!(token, None);
+        // A field whose name only contains the wanted one does not count.
+        let other =
+            "--B\r\nContent-Disposition: form-data; name=\"xcsrf_token\"\r\n\r\nabc\r\n--B--\r\n";
+        let (_, token) = multipart_first_field(Body::from(other), "B", "csrf_token").await;
+        assert_eq!(token, None);
+    }
 }

@@ -791,6 +791,39 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         cases.push(c);
     }
     // --- filled-template import (routes/practices/import.rs) ---
+    cases.push(case(
+        "GET",
+        "/{lang}/practices/template.csv",
+        "/en/practices/template.csv",
+        "AAAAAA",
+    ));
+    cases.push(case(
+        "GET",
+        "/{lang}/practices/template.xlsx",
+        "/en/practices/template.xlsx",
+        "AAAAAA",
+    ));
+    cases.push(case(
+        "GET",
+        "/{lang}/practices/import",
+        "/en/practices/import",
+        "LDADDD",
+    ));
+    // A form that is not multipart still reaches the route (422) for who may import.
+    cases.push(case(
+        "POST",
+        "/{lang}/practices/import",
+        "/en/practices/import",
+        "LDADDD",
+    ));
+    let mut import_api = case(
+        "POST",
+        "/api/v1/practices/import",
+        format!("/api/v1/practices/import?org_id={a}"),
+        "LDDDDA",
+    );
+    import_api.json = Some(serde_json::json!({}));
+    cases.push(import_api);
     for area in gcm_web::pages::Area::ALL {
         if area != gcm_web::pages::Area::Compact {
             let template: &'static str =

@@ -18,6 +18,7 @@ mod cli;
 mod compact;
 mod mail;
 mod orgs;
+mod practice_import;
 mod practices;
 mod resources;
 mod seed_import;

@@ -8,6 +8,7 @@ mod compact;
 mod practice_import;
 mod practices;
 mod shell;
+mod submissions;
 
 use std::net::TcpListener;
 use std::process::Stdio;

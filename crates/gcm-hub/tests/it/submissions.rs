@@ -325,6 +325,13 @@ db_test!(
         )
         .await;
         assert_eq!(s, 409, "assigned twice");
+        let mails = app.mail_to("un@iom.example").await;
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.subject.starts_with("Peer review requested")
+                    && m.body.contains(&format!("/practices/{id}/review")))
+        );
 
         // Reviewers see what they are assigned, and only their own reviews.
         assert_eq!(c.un.get(&format!("/en/practices/{id}")).await.status(), 200);
@@ -505,6 +512,12 @@ db_test!(
         )
         .await;
         assert_eq!(status["status"], "published");
+        assert!(
+            app.mail_to("fp@city.example")
+                .await
+                .iter()
+                .any(|m| m.subject.starts_with("Decision on your practice"))
+        );
         let kinds: Vec<&str> = status["history"]
             .as_array()
             .unwrap()
@@ -677,6 +690,60 @@ db_test!(
         )
         .await;
         assert_eq!(s, 200, "{ok}");
+        // Translations: through the API (by a machine translator, say) and through the form.
+        let (s, _) = call(
+        &c.submitter,
+        Method::PATCH,
+        &format!("/api/v1/practices/{id}"),
+        Some(json!({"translations": [
+            {"field": "title", "lang": "fr", "text": "Cliniques juridiques mobiles", "origin": "machine"}
+        ]})),
+    )
+    .await;
+        assert_eq!(s, 200);
+        let (s, err) = call(
+            &c.submitter,
+            Method::PATCH,
+            &format!("/api/v1/practices/{id}"),
+            Some(json!({"translations": [{"field": "password", "lang": "fr", "text": "x"}]})),
+        )
+        .await;
+        assert_eq!(s, 422);
+        assert_eq!(err["error"]["details"]["field"], "translations");
+        let res = c
+            .submitter
+            .post_form(
+                &format!("/en/practices/{id}/edit?step=details"),
+                &[
+                    ("text_lang", "fr"),
+                    ("description", "Des juristes se rendent dans les quartiers."),
+                    ("go", "next"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        let p = gcm_store::practices::get(app.db(), &id)
+            .await
+            .unwrap()
+            .unwrap();
+        let fr_title = p.text("title", "fr").unwrap();
+        assert_eq!(
+            (fr_title.lang.as_str(), fr_title.origin.as_str()),
+            ("fr", "machine")
+        );
+        assert_eq!(
+            p.text("description", "fr").unwrap().text,
+            "Des juristes se rendent dans les quartiers."
+        );
+        assert_eq!(p.text("title", "en").unwrap().text, "Mobile legal clinics");
+        let (_, page) = c
+            .submitter
+            .get_text(&format!(
+                "/en/practices/{id}/edit?step=details&text_lang=fr"
+            ))
+            .await;
+        assert!(page.contains("Des juristes se rendent dans les quartiers."));
+
         // The form shows a missing field as a link to its step.
         let (_, page) = c
             .submitter

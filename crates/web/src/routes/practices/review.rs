@@ -55,6 +55,151 @@ pub fn api(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(api_decide))
 }
 
+/// Mails a person about a step of a review, in `lang` (the language of whoever acted; the
+/// platform does not know the recipient's). A mail that cannot be queued is logged, not an
+/// error: the step itself is already recorded.
+async fn notify(state: &AppState, lang: Lang, user_id: &str, kind: &str, p: &Practice, path: &str) {
+    let tr = Tr::new(lang);
+    let title = title_of(p, lang);
+    let result = async {
+        let Some(user) = gcm_store::accounts::get(&state.db, user_id).await? else {
+            return Ok(());
+        };
+        let link = format!("{}/{}{}", state.options.public_url, lang.code(), path);
+        let mut tx = state.db.begin_write().await?;
+        gcm_store::outbox::enqueue_in(
+            &mut tx,
+            &user.email,
+            &tr.t1(&format!("mail-{kind}-subject"), "title", &title),
+            &tr.t_with(
+                &format!("mail-{kind}-body"),
+                &[
+                    ("name", crate::i18n::Arg::Str(user.display_name)),
+                    ("title", crate::i18n::Arg::Str(title.clone())),
+                    ("link", crate::i18n::Arg::Str(link)),
+                ],
+            ),
+            kind,
+        )
+        .await?;
+        tx.commit().await.map_err(gcm_store::DbError::Sqlx)
+    }
+    .await;
+    if let Err(e) = result {
+        tracing::warn!(error = %e, kind, user_id, "review notification not queued");
+    }
+}
+
+/// Assigns a reviewer and tells them.
+async fn assign_and_notify(
+    state: &AppState,
+    auth: &Auth,
+    lang: Lang,
+    id: &str,
+    reviewer: &str,
+) -> Result<String, ReviewError> {
+    let review = reviews::assign(&state.db, &auth.actor(), id, reviewer).await?;
+    if let Some(p) = practices::get(&state.db, id).await? {
+        notify(
+            state,
+            lang,
+            reviewer,
+            "review-assigned",
+            &p,
+            &format!("/practices/{id}/review"),
+        )
+        .await;
+    }
+    Ok(review)
+}
+
+/// Sends a practice back for revision and tells its submitter.
+async fn revision_and_notify(
+    state: &AppState,
+    auth: &Auth,
+    lang: Lang,
+    p: &Practice,
+    by: &str,
+    note: &str,
+) -> Result<(), ReviewError> {
+    reviews::request_revision(&state.db, &auth.actor(), &p.id, by, note).await?;
+    if let Some(submitter) = &p.submitted_by {
+        notify(
+            state,
+            lang,
+            submitter,
+            "revision-requested",
+            p,
+            &format!("/practices/{}", p.id),
+        )
+        .await;
+    }
+    Ok(())
+}
+
+/// Records the secretariat's decision and tells the submitter.
+async fn decide_and_notify(
+    state: &AppState,
+    auth: &Auth,
+    lang: Lang,
+    id: &str,
+    by: &str,
+    decision: Decision,
+    reasons: &str,
+) -> Result<PracticeStatus, ReviewError> {
+    let status = reviews::decide(
+        &state.db,
+        &auth.actor(),
+        id,
+        by,
+        decision,
+        reasons,
+        &state.options.review,
+    )
+    .await?;
+    if let Some(p) = practices::get(&state.db, id).await?
+        && let Some(submitter) = &p.submitted_by
+    {
+        notify(
+            state,
+            lang,
+            submitter,
+            "practice-decided",
+            &p,
+            &format!("/practices/{id}"),
+        )
+        .await;
+    }
+    Ok(status)
+}
+
+/// Records a review; a further reviewer pulled in by disagreement is told.
+async fn review_and_notify(
+    state: &AppState,
+    auth: &Auth,
+    lang: Lang,
+    review: &Review,
+    by: &str,
+    card: &Scorecard,
+) -> Result<reviews::AfterReview, ReviewError> {
+    let after = reviews::submit(
+        &state.db,
+        &auth.actor(),
+        &review.id,
+        by,
+        card,
+        &state.options.review,
+    )
+    .await?;
+    if let reviews::AfterReview::TieBreakAssigned(user) = &after
+        && let Some(p) = practices::get(&state.db, &review.practice_id).await?
+    {
+        let path = format!("/practices/{}/review", p.id);
+        notify(state, lang, user, "review-assigned", &p, &path).await;
+    }
+    Ok(after)
+}
+
 fn review_error(e: ReviewError) -> AppError {
     match e {
         ReviewError::NotFound => AppError::not_found(),
@@ -444,7 +589,7 @@ pub async fn assign(
     auth.require_user(&Action::ManagePracticeReview)?;
     let f = form(&body);
     let reviewer = f.get("reviewer_id").cloned().unwrap_or_default();
-    let r = reviews::assign(&state.db, &auth.actor(), &id, &reviewer)
+    let r = assign_and_notify(&state, &auth, lang, &id, &reviewer)
         .await
         .map(|_| ());
     answer(&state, &auth, lang, &id, r).await
@@ -479,7 +624,7 @@ pub async fn revision_request(
     may_request_revision(&state, &auth, &p).await?;
     let me = auth.require_user(&Action::ReviewPractice)?;
     let note = form(&body).get("note").cloned().unwrap_or_default();
-    let r = reviews::request_revision(&state.db, &auth.actor(), &id, &me.user.id, &note).await;
+    let r = revision_and_notify(&state, &auth, lang, &p, &me.user.id, &note).await;
     answer(&state, &auth, lang, &id, r).await
 }
 
@@ -498,14 +643,14 @@ pub async fn decide(
     let me = auth.require_user(&Action::ManagePracticeReview)?;
     let f = form(&body);
     let r = match parse_decision(f.get("decision").map(String::as_str).unwrap_or("")) {
-        Ok(d) => reviews::decide(
-            &state.db,
-            &auth.actor(),
+        Ok(d) => decide_and_notify(
+            &state,
+            &auth,
+            lang,
             &id,
             &me.user.id,
             d,
             f.get("reasons").map(String::as_str).unwrap_or(""),
-            &state.options.review,
         )
         .await
         .map(|_| ()),
@@ -564,16 +709,9 @@ pub async fn submit_review(
         f.get("comment").map(String::as_str).unwrap_or(""),
         f.get("recommendation").map(String::as_str).unwrap_or(""),
     ) {
-        Ok(card) => reviews::submit(
-            &state.db,
-            &auth.actor(),
-            &review_id,
-            &me.user.id,
-            &card,
-            &state.options.review,
-        )
-        .await
-        .map(|_| ()),
+        Ok(card) => review_and_notify(&state, &auth, lang, &review, &me.user.id, &card)
+            .await
+            .map(|_| ()),
         Err(e) => Err(e),
     };
     answer(&state, &auth, lang, &review.practice_id, r).await
@@ -735,7 +873,7 @@ pub async fn api_assign(
     Json(b): Json<AssignBody>,
 ) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
     auth.require_user(&Action::ManagePracticeReview)?;
-    let review = reviews::assign(&state.db, &auth.actor(), &id, &b.reviewer_id)
+    let review = assign_and_notify(&state, &auth, Lang::En, &id, &b.reviewer_id)
         .await
         .map_err(review_error)?;
     Ok((
@@ -793,16 +931,9 @@ pub async fn api_submit(
         .map(|(k, v)| (k.clone(), v.to_string()))
         .collect();
     let card = scorecard(&scores, &b.comment, &b.recommendation).map_err(review_error)?;
-    let after = reviews::submit(
-        &state.db,
-        &auth.actor(),
-        &review_id,
-        &me.user.id,
-        &card,
-        &state.options.review,
-    )
-    .await
-    .map_err(review_error)?;
+    let after = review_and_notify(&state, &auth, Lang::En, &review, &me.user.id, &card)
+        .await
+        .map_err(review_error)?;
     Ok(Json(ReviewOutcome {
         outcome: match after {
             reviews::AfterReview::Recorded => "recorded",
@@ -876,7 +1007,7 @@ pub async fn api_revision_request(
     let p = under_review(&state, &auth, &id).await?;
     may_request_revision(&state, &auth, &p).await?;
     let me = auth.require_user(&Action::ReviewPractice)?;
-    reviews::request_revision(&state.db, &auth.actor(), &id, &me.user.id, &b.note)
+    revision_and_notify(&state, &auth, Lang::En, &p, &me.user.id, &b.note)
         .await
         .map_err(review_error)?;
     Ok(StatusCode::NO_CONTENT)
@@ -913,16 +1044,8 @@ pub async fn api_decide(
 ) -> AppResult<Json<serde_json::Value>> {
     let me = auth.require_user(&Action::ManagePracticeReview)?;
     let d = parse_decision(&b.decision).map_err(review_error)?;
-    let status = reviews::decide(
-        &state.db,
-        &auth.actor(),
-        &id,
-        &me.user.id,
-        d,
-        &b.reasons,
-        &state.options.review,
-    )
-    .await
-    .map_err(review_error)?;
+    let status = decide_and_notify(&state, &auth, Lang::En, &id, &me.user.id, d, &b.reasons)
+        .await
+        .map_err(review_error)?;
     Ok(Json(serde_json::json!({ "status": status.as_str() })))
 }

@@ -189,18 +189,46 @@ impl FieldError {
 
 const TEXT_MAX: usize = 20_000;
 
-fn set_text(input: &mut PracticeInput, field: &str, text: &str) {
-    let lang = input.original_lang.clone();
+/// Sets (or, when empty, removes) one text in one language.
+fn set_text_in(input: &mut PracticeInput, lang: &str, field: &str, text: &str, origin: &str) {
     input
         .texts
         .retain(|t| !(t.field == field && t.lang == lang));
     if !text.is_empty() {
         input.texts.push(Text {
             field: field.to_string(),
-            lang,
+            lang: lang.to_string(),
             text: text.to_string(),
-            origin: "human".into(),
+            origin: origin.to_string(),
         });
+    }
+}
+
+/// Sets one text in the practice's original language.
+fn set_text(input: &mut PracticeInput, field: &str, text: &str) {
+    let lang = input.original_lang.clone();
+    set_text_in(input, &lang, field, text, "human");
+}
+
+/// The language a translation is being edited in (`text_lang`), when it is not the original.
+fn translation_lang(v: &Values, input: &PracticeInput) -> Option<String> {
+    let l = v.one("text_lang");
+    (Lang::from_code(&l).is_some() && l != input.original_lang).then_some(l)
+}
+
+/// Text fields of the steps that hold texts, with their length limits.
+fn texts_of_step(step: Step) -> &'static [(&'static str, usize)] {
+    match step {
+        Step::Basics => &[("title", 300), ("summary", 2_000)],
+        Step::Details => &[
+            ("description", TEXT_MAX),
+            ("results", TEXT_MAX),
+            ("lessons", TEXT_MAX),
+            ("replicability", TEXT_MAX),
+            ("innovation", TEXT_MAX),
+            ("sustainability", TEXT_MAX),
+        ],
+        _ => &[],
     }
 }
 
@@ -230,6 +258,20 @@ pub fn apply_step(
     compact: &gcm_compact::Compact,
 ) -> Result<(), FieldError> {
     let mut next = input.clone();
+    // A translation: only the step's texts, in that language; everything else stays.
+    if let Some(lang) = translation_lang(v, input)
+        && matches!(step, Step::Basics | Step::Details)
+    {
+        for (field, max) in texts_of_step(step) {
+            let text = v.one(field);
+            if text.chars().count() > *max {
+                return Err(refuse(field, "too_long"));
+            }
+            set_text_in(&mut next, &lang, field, &text, "human");
+        }
+        *input = next;
+        return Ok(());
+    }
     match step {
         Step::Basics => {
             let lang = v.one("original_lang");
@@ -532,6 +574,10 @@ pub struct EditPage {
     pub c: Chrome,
     pub heading: String,
     pub action: String,
+    /// The language of a translation being edited; empty for the original.
+    pub text_lang: String,
+    /// Links to edit the texts in each language.
+    pub text_langs: Vec<TextLangLink>,
     pub step: &'static str,
     pub steps: Vec<StepLink>,
     pub error: Option<String>,
@@ -576,6 +622,13 @@ pub struct EditPage {
     pub feedback: Vec<FeedbackView>,
 }
 
+pub struct TextLangLink {
+    pub code: String,
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
 pub struct FeedbackView {
     pub at: String,
     pub label: String,
@@ -594,10 +647,14 @@ fn choices(values: Vec<(String, String)>, selected: &[String]) -> Vec<Choice> {
 }
 
 fn text_of(input: &PracticeInput, field: &str) -> String {
+    text_in(input, &input.original_lang, field)
+}
+
+fn text_in(input: &PracticeInput, lang: &str, field: &str) -> String {
     input
         .texts
         .iter()
-        .find(|t| t.field == field && t.lang == input.original_lang)
+        .find(|t| t.field == field && t.lang == lang)
         .map(|t| t.text.clone())
         .unwrap_or_default()
 }
@@ -617,11 +674,23 @@ async fn edit_page(
     practice: Option<&Practice>,
     input: &PracticeInput,
     step: Step,
+    text_lang: Option<&str>,
     error: Option<FieldError>,
 ) -> AppResult<EditPage> {
     let tr = Tr::new(lang);
     let compact = &state.compact;
     let id = practice.map(|p| p.id.clone()).unwrap_or_default();
+    // Editing a translation of the texts rather than the original.
+    let translating = text_lang
+        .filter(|l| Lang::from_code(l).is_some() && *l != input.original_lang)
+        .map(str::to_string);
+    let shown_lang = translating
+        .clone()
+        .unwrap_or_else(|| input.original_lang.clone());
+    let lang_query = translating
+        .as_ref()
+        .map(|l| format!("&text_lang={l}"))
+        .unwrap_or_default();
     let base = if id.is_empty() {
         format!("/{}/practices/new", lang.code())
     } else {
@@ -742,7 +811,32 @@ async fn edit_page(
             Some(Area::Practices),
         ),
         heading,
-        action: format!("{base}?step={}", step.slug()),
+        action: format!("{base}?step={}{lang_query}", step.slug()),
+        text_lang: translating.clone().unwrap_or_default(),
+        text_langs: if id.is_empty() {
+            Vec::new()
+        } else {
+            Lang::ALL
+                .iter()
+                .map(|l| {
+                    let original = l.code() == input.original_lang;
+                    TextLangLink {
+                        label: if original {
+                            tr.t1("submission-original-lang", "lang", &l.endonym())
+                        } else {
+                            l.endonym()
+                        },
+                        href: if original {
+                            format!("{base}?step={}", step.slug())
+                        } else {
+                            format!("{base}?step={}&text_lang={}", step.slug(), l.code())
+                        },
+                        current: l.code() == shown_lang,
+                        code: l.code().to_string(),
+                    }
+                })
+                .collect()
+        },
         step: step.slug(),
         steps,
         error_field: error.map(|e| e.field.to_string()).unwrap_or_default(),
@@ -760,8 +854,8 @@ async fn edit_page(
                 .collect(),
             std::slice::from_ref(&input.original_lang),
         ),
-        title: text_of(input, "title"),
-        summary: text_of(input, "summary"),
+        title: text_in(input, &shown_lang, "title"),
+        summary: text_in(input, &shown_lang, "summary"),
         on_behalf: input.on_behalf,
         implementer: input.implementer.clone().unwrap_or_default(),
         focal_point_name: input.focal_point_name.clone().unwrap_or_default(),
@@ -848,7 +942,13 @@ async fn edit_page(
             "sustainability",
         ]
         .into_iter()
-        .map(|f| (f, tr.t(&format!("submission-field-{f}")), text_of(input, f)))
+        .map(|f| {
+            (
+                f,
+                tr.t(&format!("submission-field-{f}")),
+                text_in(input, &shown_lang, f),
+            )
+        })
         .collect(),
         funding: input.funding.clone().unwrap_or_default(),
         link: input.link.clone().unwrap_or_default(),
@@ -879,6 +979,9 @@ async fn edit_page(
 
 #[derive(Deserialize, Default, IntoParams)]
 pub struct StepQuery {
+    /// Edit the texts in this language (a translation) instead of the original.
+    #[serde(default)]
+    pub text_lang: String,
     /// `basics`, `compact`, `place`, `details`, `files` or `submit`.
     #[serde(default)]
     pub step: String,
@@ -968,7 +1071,18 @@ pub async fn new_form(
     }
     let mut input = blank_input(lang, &me.user.id);
     input.call_id = optional(q.call.trim().to_string());
-    let page = edit_page(&state, &auth, lang, me, None, &input, Step::Basics, None).await?;
+    let page = edit_page(
+        &state,
+        &auth,
+        lang,
+        me,
+        None,
+        &input,
+        Step::Basics,
+        None,
+        None,
+    )
+    .await?;
     Ok(page_with_status(StatusCode::OK, &page))
 }
 
@@ -1000,6 +1114,7 @@ pub async fn create(
             None,
             &shown_input,
             Step::Basics,
+            None,
             Some(e),
         )
         .await?;
@@ -1032,6 +1147,12 @@ fn keep_typed(input: &mut PracticeInput, v: &Values) {
 /// Puts what was typed in a refused step back into the draft shown (not saved).
 fn typed_view(step: Step, v: &Values, saved: &PracticeInput) -> PracticeInput {
     let mut shown = saved.clone();
+    if let Some(lang) = translation_lang(v, saved) {
+        for (field, _) in texts_of_step(step) {
+            set_text_in(&mut shown, &lang, field, &v.one(field), "human");
+        }
+        return shown;
+    }
     match step {
         Step::Basics => keep_typed(&mut shown, v),
         Step::Details => {
@@ -1087,7 +1208,19 @@ pub async fn edit_form(
     let me = auth.require_user(&Action::ManageOwnAccount)?;
     let p = editable(&state, &auth, &id).await?;
     let input = p.to_input();
-    let page = edit_page(&state, &auth, lang, me, Some(&p), &input, step, None).await?;
+    let text_lang = optional(q.text_lang.trim().to_string());
+    let page = edit_page(
+        &state,
+        &auth,
+        lang,
+        me,
+        Some(&p),
+        &input,
+        step,
+        text_lang.as_deref(),
+        None,
+    )
+    .await?;
     Ok(page_with_status(StatusCode::OK, &page))
 }
 
@@ -1106,6 +1239,7 @@ pub async fn save_step(
     let p = editable(&state, &auth, &id).await?;
     let v = Values::parse(&body);
     let mut input = p.to_input();
+    let text_lang = translation_lang(&v, &input);
     if let Err(e) = apply_step(step, &v, &mut input, &state.compact) {
         let shown_input = typed_view(step, &v, &input);
         let page = edit_page(
@@ -1116,6 +1250,7 @@ pub async fn save_step(
             Some(&p),
             &shown_input,
             step,
+            text_lang.as_deref(),
             Some(e),
         )
         .await?;
@@ -1130,8 +1265,13 @@ pub async fn save_step(
         "back" => Step::ALL.get(i.saturating_sub(1)).copied().unwrap_or(step),
         _ => step,
     };
+    // Stay in the translation on the steps that hold texts.
+    let lang_query = match &text_lang {
+        Some(l) if !texts_of_step(to).is_empty() => format!("&text_lang={l}"),
+        _ => String::new(),
+    };
     Ok(see_other(&format!(
-        "/{}/practices/{id}/edit?step={}&saved=1",
+        "/{}/practices/{id}/edit?step={}&saved=1{lang_query}",
         lang.code(),
         to.slug()
     )))
@@ -1559,6 +1699,22 @@ pub struct DraftFields {
     pub languages: Option<Vec<String>>,
     pub funding: Option<String>,
     pub link: Option<String>,
+    /// Texts in other languages than the original (an empty text removes one).
+    pub translations: Option<Vec<TranslationIn>>,
+}
+
+/// One text field in one language, by a person or a machine.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct TranslationIn {
+    /// `title`, `summary`, `description`, `results`, `lessons`, `replicability`,
+    /// `innovation` or `sustainability`.
+    pub field: String,
+    /// Language code, e.g. `fr`, `ar`.
+    pub lang: String,
+    pub text: String,
+    /// `human` (default) or `machine`.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
@@ -1767,6 +1923,30 @@ impl DraftFields {
                 let v = self.values(step, input);
                 apply_step(step, &v, input, compact)?;
             }
+        }
+        if let Some(list) = &self.translations {
+            let mut next = input.clone();
+            for t in list {
+                let field = practices::TEXT_FIELDS
+                    .iter()
+                    .find(|f| **f == t.field)
+                    .ok_or(refuse("translations", "unknown"))?;
+                let lang_ok = (2..=8).contains(&t.lang.len())
+                    && t.lang.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+                if !lang_ok || t.lang == next.original_lang {
+                    return Err(refuse("translations", "unknown"));
+                }
+                let origin = match t.origin.as_deref() {
+                    None | Some("human") => "human",
+                    Some("machine") => "machine",
+                    Some(_) => return Err(refuse("translations", "unknown")),
+                };
+                if t.text.chars().count() > TEXT_MAX {
+                    return Err(refuse("translations", "too_long"));
+                }
+                set_text_in(&mut next, &t.lang, field, t.text.trim(), origin);
+            }
+            *input = next;
         }
         Ok(())
     }

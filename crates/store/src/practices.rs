@@ -81,6 +81,47 @@ pub struct PracticeInput {
     pub links: Vec<Link>,
 }
 
+impl PracticeInput {
+    /// A practice with only its identity: everything else empty, to be filled in.
+    pub fn new(
+        external_id: &str,
+        status: PracticeStatus,
+        source: Source,
+        original_lang: &str,
+    ) -> Self {
+        PracticeInput {
+            external_id: external_id.to_string(),
+            status,
+            source,
+            peer_reviewed: false,
+            org_id: None,
+            implementer: None,
+            submitted_by: None,
+            original_lang: original_lang.to_string(),
+            scope: None,
+            progress: None,
+            start_year: None,
+            end_year: None,
+            funding: None,
+            link: None,
+            provenance: None,
+            pfp_id: None,
+            partners: None,
+            languages: Vec::new(),
+            on_behalf: false,
+            focal_point_name: None,
+            focal_point_email: None,
+            call_id: None,
+            texts: Vec::new(),
+            countries: Vec::new(),
+            regions: Vec::new(),
+            themes: Vec::new(),
+            stakeholders: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PracticeError {
     #[error(transparent)]

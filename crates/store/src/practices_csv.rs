@@ -232,38 +232,16 @@ pub fn parse_with_rows(
             ));
         }
         let original_lang = get("original_lang");
-        let entry = by_id
-            .entry(external_id.clone())
-            .or_insert_with(|| PracticeInput {
-                external_id: external_id.clone(),
-                status: PracticeStatus::Published,
-                source: Source::Import,
-                peer_reviewed: false,
-                org_id: None,
-                implementer: None,
-                submitted_by: None,
-                original_lang: original_lang.clone(),
-                scope: None,
-                progress: None,
-                start_year: None,
-                end_year: None,
-                funding: None,
-                link: None,
-                provenance: None,
-                pfp_id: None,
-                partners: None,
-                languages: Vec::new(),
-                on_behalf: false,
-                focal_point_name: None,
-                focal_point_email: None,
-                call_id: None,
-                texts: Vec::new(),
-                countries: Vec::new(),
-                regions: Vec::new(),
-                themes: Vec::new(),
-                stakeholders: Vec::new(),
-                links: Vec::new(),
-            });
+        let entry = by_id.entry(external_id.clone()).or_insert_with(|| {
+            let mut p = PracticeInput::new(
+                &external_id,
+                PracticeStatus::Published,
+                Source::Import,
+                &original_lang,
+            );
+            p.peer_reviewed = false;
+            p
+        });
         for field in TEXT_FIELDS {
             let text = get(field);
             if !text.is_empty() {

@@ -205,6 +205,38 @@ pub fn readiness(reviews: &[Review], round: i64, policy: &ReviewPolicy) -> Readi
     }
 }
 
+/// The readiness of one round, read inside the caller's transaction.
+async fn round_readiness(
+    conn: &mut AnyConnection,
+    practice_id: &str,
+    round: i64,
+    policy: &ReviewPolicy,
+) -> Result<Readiness, DbError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE r.practice_id = $1 AND r.round = $2"
+    )))
+    .bind(practice_id)
+    .bind(round)
+    .fetch_all(&mut *conn)
+    .await?;
+    let reviews: Vec<Review> = rows.iter().map(review_from).collect::<Result<_, _>>()?;
+    Ok(readiness(&reviews, round, policy))
+}
+
+/// Checks a note, reason or comment: required, at most `max` characters.
+fn required_text<'a>(
+    text: &'a str,
+    max: usize,
+    field: &'static str,
+) -> Result<&'a str, ReviewError> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > max {
+        Err(ReviewError::Invalid(field))
+    } else {
+        Ok(t)
+    }
+}
+
 /// Whether `user_id` submitted the practice or belongs to its organisation.
 async fn own_organisation(
     conn: &mut AnyConnection,
@@ -428,10 +460,7 @@ pub async fn declare_conflict(
     reviewer_id: &str,
     note: &str,
 ) -> Result<(), ReviewError> {
-    let note = note.trim();
-    if note.is_empty() || note.chars().count() > 2000 {
-        return Err(ReviewError::Invalid("note"));
-    }
+    let note = required_text(note, 2_000, "note")?;
     let mut tx = db.begin_write().await?;
     let (practice_id, round) = open_review(&mut tx, review_id, reviewer_id).await?;
     sqlx::query("UPDATE practice_reviews SET state = 'conflict', conflict_note = $1 WHERE id = $2")
@@ -476,11 +505,7 @@ impl Scorecard {
                 _ => return Err(ReviewError::Invalid(c.as_str())),
             }
         }
-        let n = self.comment.trim().chars().count();
-        if n == 0 || n > 20_000 {
-            return Err(ReviewError::Invalid("comment"));
-        }
-        Ok(())
+        required_text(&self.comment, 20_000, "comment").map(|_| ())
     }
 }
 
@@ -540,15 +565,7 @@ pub async fn submit(
         })),
     )
     .await?;
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE r.practice_id = $1 AND r.round = $2"
-    )))
-    .bind(&practice_id)
-    .bind(round)
-    .fetch_all(&mut *tx)
-    .await?;
-    let reviews: Vec<Review> = rows.iter().map(review_from).collect::<Result<_, _>>()?;
-    let state = readiness(&reviews, round, policy);
+    let state = round_readiness(&mut tx, &practice_id, round, policy).await?;
     let outcome = if state.pending == 0 && state.tie_break_needed {
         let pick: Option<String> = sqlx::query_scalar(
             "SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id \
@@ -600,10 +617,7 @@ pub async fn request_revision(
     by_user: &str,
     note: &str,
 ) -> Result<(), ReviewError> {
-    let note = note.trim();
-    if note.is_empty() || note.chars().count() > 20_000 {
-        return Err(ReviewError::Invalid("note"));
-    }
+    let note = required_text(note, 20_000, "note")?;
     let mut tx = db.begin_write().await?;
     let (status, round) = status_of(&mut tx, practice_id).await?;
     if status != PracticeStatus::InReview {
@@ -644,25 +658,14 @@ pub async fn decide(
     reasons: &str,
     policy: &ReviewPolicy,
 ) -> Result<PracticeStatus, ReviewError> {
-    let reasons = reasons.trim();
-    if reasons.is_empty() || reasons.chars().count() > 20_000 {
-        return Err(ReviewError::Invalid("reasons"));
-    }
+    let reasons = required_text(reasons, 20_000, "reasons")?;
     let mut tx = db.begin_write().await?;
     let (status, round) = status_of(&mut tx, practice_id).await?;
     if !matches!(status, PracticeStatus::Submitted | PracticeStatus::InReview) {
         return Err(ReviewError::WrongState(status.as_str().to_string()));
     }
     if decision == Decision::Publish {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT} WHERE r.practice_id = $1 AND r.round = $2"
-        )))
-        .bind(practice_id)
-        .bind(round)
-        .fetch_all(&mut *tx)
-        .await?;
-        let reviews: Vec<Review> = rows.iter().map(review_from).collect::<Result<_, _>>()?;
-        let state = readiness(&reviews, round, policy);
+        let state = round_readiness(&mut tx, practice_id, round, policy).await?;
         if !state.ready {
             return Err(ReviewError::NotReady(state));
         }

@@ -114,28 +114,12 @@ fn practice_input(p: &SeedPractice) -> PracticeInput {
         prov["groupings"] = json!(groupings);
     }
     PracticeInput {
-        external_id: p.external_id.clone(),
-        status: PracticeStatus::Published,
-        source: Source::Seed,
-        peer_reviewed: false,
-        org_id: None,
         implementer: (!p.organisations.is_empty()).then(|| p.organisations.join("; ")),
-        submitted_by: None,
-        original_lang: "en".into(),
         scope: p.scope.as_deref().and_then(Scope::parse),
-        progress: None,
-        start_year: None,
-        end_year: None,
-        funding: None,
+
         link: p.pfp_url.clone(),
         provenance: Some(prov),
         pfp_id: p.pfp_id.clone(),
-        partners: None,
-        languages: Vec::new(),
-        on_behalf: false,
-        focal_point_name: None,
-        focal_point_email: None,
-        call_id: None,
         texts: vec![
             Text {
                 field: "title".into(),
@@ -152,9 +136,13 @@ fn practice_input(p: &SeedPractice) -> PracticeInput {
         ],
         countries,
         regions,
-        themes: Vec::new(),
-        stakeholders: Vec::new(),
         links,
+        ..PracticeInput::new(
+            &p.external_id,
+            PracticeStatus::Published,
+            Source::Seed,
+            "en",
+        )
     }
 }
 

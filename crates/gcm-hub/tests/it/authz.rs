@@ -123,15 +123,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         ("rev@example.org", "reviewer"),
         ("sec@example.org", "secretariat"),
     ] {
-        let id = gcm_store::accounts::find_by_email(app.db(), email)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
-        let res = admin
-            .post_form(&format!("/en/admin/users/{id}/roles"), &[("role", role)])
-            .await;
-        assert_eq!(res.status().as_u16(), 303);
+        crate::submissions::grant(&app, &admin, email, role).await;
     }
     let anon = app.visitor();
     let visitors = [&anon, &member, &fb, &reviewer, &secretariat, &admin];

@@ -10,28 +10,10 @@ use crate::harness::TestApp;
 
 pub fn sample(external_id: &str, title: &str, country: &str, objective: u8) -> PracticeInput {
     PracticeInput {
-        external_id: external_id.to_string(),
-        status: PracticeStatus::Published,
-        source: Source::Seed,
-        peer_reviewed: false,
-        org_id: None,
         implementer: Some("Ministry".into()),
-        submitted_by: None,
-        original_lang: "en".into(),
         scope: Some(Scope::National),
-        progress: None,
         start_year: Some(2015),
-        end_year: None,
-        funding: None,
-        link: None,
         provenance: Some(serde_json::json!({"document": "002", "line_start": 1, "line_end": 2})),
-        pfp_id: None,
-        partners: None,
-        languages: Vec::new(),
-        on_behalf: false,
-        focal_point_name: None,
-        focal_point_email: None,
-        call_id: None,
         texts: vec![
             Text {
                 field: "title".into(),
@@ -47,13 +29,13 @@ pub fn sample(external_id: &str, title: &str, country: &str, objective: u8) -> P
             },
         ],
         countries: vec![country.to_string()],
-        regions: vec![],
         themes: vec!["labour_migration".into()],
         stakeholders: vec!["member_state_government".into()],
         links: vec![
             Link::new(format!("gcm:obj:{objective}")),
             Link::new("gcm:gp:human-rights"),
         ],
+        ..PracticeInput::new(external_id, PracticeStatus::Published, Source::Seed, "en")
     }
 }
 

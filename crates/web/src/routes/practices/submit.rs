@@ -1000,36 +1000,14 @@ impl StepQuery {
 }
 
 fn blank_input(lang: Lang, user_id: &str) -> PracticeInput {
-    PracticeInput {
-        external_id: format!("submission:{}", gcm_store::new_id()),
-        status: PracticeStatus::Draft,
-        source: Source::Submission,
-        peer_reviewed: false,
-        org_id: None,
-        implementer: None,
-        submitted_by: Some(user_id.to_string()),
-        original_lang: lang.code().to_string(),
-        scope: None,
-        progress: None,
-        start_year: None,
-        end_year: None,
-        funding: None,
-        link: None,
-        provenance: None,
-        pfp_id: None,
-        partners: None,
-        languages: Vec::new(),
-        on_behalf: false,
-        focal_point_name: None,
-        focal_point_email: None,
-        call_id: None,
-        texts: Vec::new(),
-        countries: Vec::new(),
-        regions: Vec::new(),
-        themes: Vec::new(),
-        stakeholders: Vec::new(),
-        links: Vec::new(),
-    }
+    let mut input = PracticeInput::new(
+        &format!("submission:{}", gcm_store::new_id()),
+        PracticeStatus::Draft,
+        Source::Submission,
+        lang.code(),
+    );
+    input.submitted_by = Some(user_id.to_string());
+    input
 }
 
 /// Checks the organisation a new draft is for, and that the call it answers (if any) is open.

@@ -553,6 +553,13 @@ db_test!(
         assert!(map.contains("Portugal"));
         let (_, api) = app.get_json(&format!("/api/v1/practices/{id}")).await;
         assert_eq!(api["peer_reviewed"], true);
+        assert_eq!(api["principles"][0]["slug"], "whole-of-government");
+        assert_eq!(
+            api["principles"][0]["how"],
+            "Nine ministries share one desk."
+        );
+        assert_eq!(api["languages"], json!(["pt", "en"]));
+        assert!(api.get("focal_point_email").is_none());
 
         // Every step is in the audit log.
         let entries = gcm_store::audit::list(

@@ -158,13 +158,43 @@ pub struct PracticeOut {
     /// Stable references: objectives, actions, guiding principles, GFMD clusters, SDG targets.
     pub tags: Vec<String>,
     pub objectives: Vec<u8>,
+    /// The guiding principles it follows, each with how (as the submitter put it).
+    pub principles: Vec<PrincipleOut>,
+    pub partners: Option<String>,
+    /// Languages the practice works in.
+    pub languages: Vec<String>,
+    /// The call for practices it answered.
+    pub call_id: Option<String>,
+}
+
+/// A guiding principle a practice follows.
+#[derive(Serialize, ToSchema)]
+pub struct PrincipleOut {
+    pub slug: String,
+    pub how: Option<String>,
 }
 
 impl From<Practice> for PracticeOut {
     fn from(p: Practice) -> Self {
         let objectives = p.objectives();
+        let principles = p
+            .links
+            .iter()
+            .filter_map(|l| {
+                l.reference
+                    .strip_prefix("gcm:gp:")
+                    .map(|slug| PrincipleOut {
+                        slug: slug.to_string(),
+                        how: l.note.clone(),
+                    })
+            })
+            .collect();
         PracticeOut {
             objectives,
+            principles,
+            partners: p.partners,
+            languages: p.languages,
+            call_id: p.call_id,
             id: p.id,
             external_id: p.external_id,
             status: p.status,

@@ -472,7 +472,8 @@ pub struct PracticePage {
     pub imported: bool,
     pub sections: Vec<SectionView>,
     pub objectives: Vec<(u8, String)>,
-    pub principles: Vec<(String, String)>,
+    /// (slug, name, how the practice follows it).
+    pub principles: Vec<(String, String, String)>,
     pub countries: Vec<String>,
     pub themes: Vec<String>,
     pub implementer: Option<String>,
@@ -628,13 +629,14 @@ pub async fn show(
     let principles = p
         .links
         .iter()
-        .filter_map(|l| l.reference.parse::<Ref>().ok())
-        .filter_map(|r| match r {
+        .filter_map(|l| l.reference.parse::<Ref>().ok().map(|r| (r, l.note.clone())))
+        .filter_map(|(r, how)| match r {
             Ref::Principle(gp) => Some((
                 gp.slug().to_string(),
                 crate::compact_view::shown(compact, &r, lang)
                     .title
                     .unwrap_or_else(|| gp.english_label().to_string()),
+                how.unwrap_or_default(),
             )),
             _ => None,
         })

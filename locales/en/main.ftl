@@ -422,3 +422,6 @@ scale-local = Local
 scale-national = National
 scale-regional = Regional
 scale-global = Global
+resources-field-file = Or a file (PDF, office documents, images, CSV; at most 10 MB)
+resources-link-or-file = Give a web address, or share a file on the platform.
+resources-file-download = File to download: { $file }

@@ -422,3 +422,6 @@ scale-local = Local
 scale-national = Nacional
 scale-regional = Regional
 scale-global = Mundial
+resources-field-file = O un archivo (PDF, documentos de oficina, imágenes, CSV; 10 MB como máximo)
+resources-link-or-file = Indique una dirección web o comparta un archivo en la plataforma.
+resources-file-download = Archivo para descargar: { $file }

@@ -422,3 +422,6 @@ scale-local = Locale
 scale-national = Nationale
 scale-regional = Régionale
 scale-global = Mondiale
+resources-field-file = Ou un fichier (PDF, documents bureautiques, images, CSV ; 10 Mo au plus)
+resources-link-or-file = Indiquez une adresse web ou partagez un fichier sur la plateforme.
+resources-file-download = Fichier à télécharger : { $file }

@@ -422,3 +422,6 @@ scale-local = Lokalt
 scale-national = Nasjonalt
 scale-regional = Regionalt
 scale-global = Globalt
+resources-field-file = Eller en fil (PDF, kontordokumenter, bilder, CSV; høyst 10 MB)
+resources-link-or-file = Oppgi en nettadresse, eller del en fil på plattformen.
+resources-file-download = Fil til nedlasting: { $file }

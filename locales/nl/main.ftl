@@ -422,3 +422,6 @@ scale-local = Lokaal
 scale-national = Nationaal
 scale-regional = Regionaal
 scale-global = Mondiaal
+resources-field-file = Of een bestand (pdf, kantoordocumenten, afbeeldingen, csv; hoogstens 10 MB)
+resources-link-or-file = Geef een webadres op of deel een bestand op het platform.
+resources-file-download = Bestand om te downloaden: { $file }

@@ -65,6 +65,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "calls",
         sql: include_str!("../migrations/0009_calls.sql"),
     },
+    Migration {
+        version: 10,
+        name: "resource_files",
+        sql: include_str!("../migrations/0010_resource_files.sql"),
+    },
 ];
 
 impl Migration {

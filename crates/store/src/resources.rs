@@ -4,6 +4,7 @@
 use gcm_compact::Compact;
 use serde::Serialize;
 use serde_json::json;
+use sha2::Digest;
 use sqlx::Row;
 
 use crate::audit::{self, Actor, Entry};
@@ -30,6 +31,9 @@ pub struct NewResource {
     pub link: String,
     pub objectives: Vec<u8>,
     pub themes: Vec<String>,
+    /// A file shared on the platform instead of (or besides) a link: name, media type, bytes
+    /// (checked by the caller, see `gcm_core::practices::classify_attachment`).
+    pub file: Option<(String, String, Vec<u8>)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +98,21 @@ pub async fn create(
             .execute(&mut *tx)
             .await?;
     }
+    if let Some((name, media, data)) = &r.file {
+        sqlx::query(
+            "INSERT INTO resource_files (resource_id, filename, content_type, size, sha256, \
+             data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(name)
+        .bind(media)
+        .bind(data.len() as i64)
+        .bind(hex::encode(sha2::Sha256::digest(data)))
+        .bind(data.clone())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
     let links: Vec<Link> = r
         .objectives
         .iter()
@@ -105,7 +124,8 @@ pub async fn create(
         &mut tx,
         actor,
         Entry::new("resource.create", ENTITY, &id)
-            .after(json!({ "kind": r.kind, "title": r.title, "org_id": r.org_id, "link": r.link })),
+            .after(json!({ "kind": r.kind, "title": r.title, "org_id": r.org_id, "link": r.link,
+                "file": r.file.as_ref().map(|(name, _, data)| json!({"name": name, "size": data.len()})) })),
     )
     .await?;
     tx.commit().await?;
@@ -125,10 +145,31 @@ pub struct Resource {
     pub audience: String,
     pub lang: String,
     pub scale: Option<String>,
+    /// Empty when the resource is a file only.
     pub link: String,
     pub objectives: Vec<i64>,
     pub themes: Vec<String>,
     pub created_at: String,
+    /// The shared file: (name, media type, size in bytes).
+    pub file: Option<(String, String, i64)>,
+}
+
+/// A resource's file: (name, media type, bytes).
+pub async fn file(db: &Db, id: &str) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
+    let row = sqlx::query(
+        "SELECT filename, content_type, data FROM resource_files WHERE resource_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(match row {
+        Some(r) => Some((
+            r.try_get("filename")?,
+            r.try_get("content_type")?,
+            r.try_get("data")?,
+        )),
+        None => None,
+    })
 }
 
 /// Filters of the resources page and API.
@@ -179,10 +220,11 @@ pub async fn list(
         .await?;
     let rows = c
         .bind(sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT r.*, o.name AS organisation, \
+            "SELECT r.*, o.name AS organisation, f.filename, f.content_type, f.size, \
              (SELECT text FROM translations t WHERE t.entity = 'resource' AND t.entity_id = r.id AND t.field = 'title' AND t.lang = r.lang) AS title, \
              (SELECT text FROM translations t WHERE t.entity = 'resource' AND t.entity_id = r.id AND t.field = 'summary' AND t.lang = r.lang) AS summary \
-             FROM resources r JOIN organisations o ON o.id = r.org_id{} \
+             FROM resources r JOIN organisations o ON o.id = r.org_id \
+             LEFT JOIN resource_files f ON f.resource_id = r.id{} \
              ORDER BY r.created_at DESC, r.id LIMIT {} OFFSET {}",
             c.where_sql(),
             limit.max(0),
@@ -219,6 +261,10 @@ pub async fn list(
             scale: r.try_get("scale")?,
             link: r.try_get("link")?,
             created_at: r.try_get("created_at")?,
+            file: match r.try_get::<Option<String>, _>("filename")? {
+                Some(name) => Some((name, r.try_get("content_type")?, r.try_get("size")?)),
+                None => None,
+            },
             objectives,
             themes,
             id,

@@ -688,6 +688,12 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
             c.json = Some(body.clone());
         }
         cases.extend(with_json.into_iter().map(|(c, _)| c));
+        cases.push(case(
+            "GET",
+            "/{lang}/resources/{id}/file",
+            "/en/resources/none/file",
+            "AAAAAA",
+        ));
     }
     // --- calls for practices (routes/practices/calls.rs) ---
     // A call opened by the administrator; every request below leaves it as it is.

@@ -98,3 +98,69 @@ db_test!(share_and_find_resources, |app: TestApp| async move {
     let (_, list) = app.get_json("/api/v1/resources?lang=fr").await;
     assert_eq!(list["total"], 1);
 });
+
+/// Posts the sharing form as a browser does with a file chosen: multipart, the CSRF token as
+/// the first field.
+async fn share_file(
+    v: &crate::harness::Visitor,
+    fields: &[(&str, &str)],
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new().text("csrf_token", v.csrf().await);
+    for (k, val) in fields {
+        form = form.text(k.to_string(), val.to_string());
+    }
+    form = form.part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+    );
+    v.client
+        .post(v.url("/en/resources"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+db_test!(a_resource_can_be_a_shared_file, |app: TestApp| async move {
+    let fp = app.verified_user("files@example.org", "Fay").await;
+    let org = create_org(&fp, "Guidance Unit", "un_entity", "CHE").await;
+    let fields = [
+        ("org_id", org.as_str()),
+        ("kind", "guidance"),
+        ("title", "Guidance on firewalls"),
+        ("lang", "en"),
+        ("link", ""),
+        ("objective", "15"),
+    ];
+    // Neither link nor file: refused, naming the web address.
+    let res = fp.post_form("/en/resources", &fields).await;
+    assert_eq!(res.status().as_u16(), 422);
+    // A file that is not what its name says: refused, nothing saved.
+    let res = share_file(&fp, &fields, "guidance.pdf", b"MZ\x90\x00".to_vec()).await;
+    assert_eq!(res.status().as_u16(), 415);
+    assert!(res.text().await.unwrap().contains("not accepted"));
+    let (_, list) = app.get_json("/api/v1/resources").await;
+    assert_eq!(list["total"], 0);
+    // A PDF: shared, listed, downloadable by anyone.
+    let pdf = b"%PDF-1.4\n% guidance\n".to_vec();
+    let res = share_file(&fp, &fields, "guidance.pdf", pdf.clone()).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let (_, list) = app.get_json("/api/v1/resources").await;
+    assert_eq!(list["total"], 1);
+    let item = &list["items"][0];
+    assert_eq!(item["file"]["filename"], "guidance.pdf");
+    let url = item["file"]["url"].as_str().unwrap().to_string();
+    assert_eq!(item["link"], url);
+    let res = app.get(&url).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    let (_, html) = app.get_text("/en/resources").await;
+    assert!(html.contains("guidance.pdf"));
+    assert_eq!(
+        app.get("/en/resources/nope/file").await.status().as_u16(),
+        404
+    );
+});

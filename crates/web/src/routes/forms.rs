@@ -2,7 +2,8 @@
 //! its error (and the status that says why), and safe `next=` targets.
 
 use askama::Template;
-use axum::http::StatusCode;
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::error::AlreadyRendered;
@@ -29,6 +30,109 @@ pub fn page_number(page: Option<i64>, max: i64) -> crate::error::AppResult<i64> 
         Some(p) if (1..=max).contains(&p) => Ok(p),
         Some(_) => Err(crate::error::AppError::invalid_parameter("page")),
     }
+}
+
+/// What a form sent: its fields (repeated names kept) and, from a multipart form, the file of
+/// its `file` field (name and bytes; an empty file input gives none).
+#[derive(Debug, Default)]
+pub struct Submitted {
+    pub fields: Vec<(String, String)>,
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl Submitted {
+    /// The fields as `application/x-www-form-urlencoded` bytes (for parsers written for those).
+    pub fn encoded(&self) -> Vec<u8> {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &self.fields {
+            s.append_pair(k, v);
+        }
+        s.finish().into_bytes()
+    }
+}
+
+/// Reads an urlencoded or a multipart form of at most `limit` bytes. Too large: 413; a
+/// multipart body that cannot be read: 400.
+pub async fn read_form<S: Send + Sync>(
+    req: Request,
+    state: &S,
+    limit: usize,
+) -> crate::error::AppResult<Submitted> {
+    use crate::error::AppError;
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let mut out = Submitted::default();
+    if !multipart {
+        let bytes = axum::body::to_bytes(req.into_body(), limit)
+            .await
+            .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
+        out.fields = url::form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        return Ok(out);
+    }
+    let mut mp = Multipart::from_request(req, state)
+        .await
+        .map_err(|_| AppError::bad_request())?;
+    loop {
+        let field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(AppError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                ));
+            }
+            Err(_) => return Err(AppError::bad_request()),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            let filename = field.file_name().unwrap_or_default().to_string();
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|_| AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
+            if !(filename.is_empty() && bytes.is_empty()) {
+                out.file = Some((filename, bytes.to_vec()));
+            }
+        } else {
+            let text = field.text().await.map_err(|_| AppError::bad_request())?;
+            out.fields.push((name, text));
+        }
+    }
+    Ok(out)
+}
+
+/// A file as a download (never rendered in the site's origin), with an ASCII file name.
+pub fn download(filename: &str, content_type: &str, data: Vec<u8>) -> Response {
+    use axum::http::HeaderValue;
+    let mut res = data.into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    res
 }
 
 /// Where to go after signing in: only a path on this site (never `//host` or a full URL), or

@@ -128,7 +128,16 @@ pub fn pages() -> Router<AppState> {
         )
         .route(
             "/{lang}/resources",
-            get(practices::resources::page).post(practices::resources::create),
+            get(practices::resources::page)
+                .post(practices::resources::create)
+                // Room for a shared file (multipart).
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    gcm_core::practices::MAX_ATTACHMENT_BYTES + 64 * 1024,
+                )),
+        )
+        .route(
+            "/{lang}/resources/{id}/file",
+            get(practices::resources::download),
         )
         .route("/{lang}/resources/new", get(practices::resources::new_form))
         .route("/data/practices.csv", get(opendata::practices::csv))

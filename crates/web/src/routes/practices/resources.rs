@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Query, RawForm, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use gcm_core::accounts::{Action, OrgRole};
@@ -77,6 +77,8 @@ impl ResourceQuery {
 }
 
 pub struct ResourceRow {
+    /// The shared file's name and size, when the resource is a file.
+    pub file: Option<String>,
     pub title: String,
     pub summary: String,
     pub link: String,
@@ -189,11 +191,15 @@ pub async fn page(
     let rows = items
         .into_iter()
         .map(|r: Resource| ResourceRow {
+            link: href(&r, lang.code()),
+            file: r
+                .file
+                .as_ref()
+                .map(|(name, _, size)| format!("{name}, {} KB", (size + 1023) / 1024)),
             kind_label: tr.t(&format!("resources-kind-{}", r.kind)),
             shared_by: tr.t1("resources-published-by", "org", &r.organisation),
             title: r.title,
             summary: r.summary,
-            link: r.link,
             lang: r.lang,
             publisher: r.publisher,
             objectives: r.objectives,
@@ -284,6 +290,15 @@ impl ResourceForm {
         &self,
         allowed_orgs: &[String],
     ) -> Result<NewResource, (&'static str, &'static str)> {
+        self.validate_with(allowed_orgs, false)
+    }
+
+    /// As `validate`; with a file, the link may be left empty.
+    fn validate_with(
+        &self,
+        allowed_orgs: &[String],
+        has_file: bool,
+    ) -> Result<NewResource, (&'static str, &'static str)> {
         if !allowed_orgs.contains(&self.org_id) {
             return Err(("resources-error-org", "org_id"));
         }
@@ -295,7 +310,9 @@ impl ResourceForm {
             return Err(("resources-error-title", "title"));
         }
         let link = self.link.trim();
-        if !(link.starts_with("https://") || link.starts_with("http://")) || link.len() > 2000 {
+        let link_ok =
+            (link.starts_with("https://") || link.starts_with("http://")) && link.len() <= 2000;
+        if !(link_ok || (has_file && link.is_empty())) {
             return Err(("resources-error-link", "link"));
         }
         if self.objectives.is_empty() || self.objectives.iter().any(|n| !(1..=23).contains(n)) {
@@ -322,6 +339,7 @@ impl ResourceForm {
             link: link.to_string(),
             objectives: self.objectives.clone(),
             themes: self.themes.clone(),
+            file: None,
         })
     }
 }
@@ -415,24 +433,42 @@ pub async fn new_form(
     ))
 }
 
-/// `POST /{lang}/resources`
+/// `POST /{lang}/resources`: an urlencoded form, or a multipart one with a `file`.
 pub async fn create(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     auth: Auth,
-    RawForm(body): RawForm,
+    req: axum::extract::Request,
 ) -> AppResult<Response> {
-    let f = ResourceForm::from_form(&body);
     let me = auth.require_user(&Action::ManageOwnAccount)?;
     let allowed = sharing_orgs(me);
     if allowed.is_empty() {
         return Err(AppError::forbidden());
     }
-    match f.validate(&allowed) {
-        Ok(new) => {
+    let sent = crate::routes::forms::read_form(
+        req,
+        &state,
+        gcm_core::practices::MAX_ATTACHMENT_BYTES + 64 * 1024,
+    )
+    .await?;
+    let f = ResourceForm::from_form(&sent.encoded());
+    let file = match &sent.file {
+        Some((name, data)) => match gcm_core::practices::classify_attachment(name, data) {
+            Ok((name, media)) => Some((name, media.to_string(), data.clone())),
+            Err(problem) => {
+                let err = super::submit::attachment_error(problem);
+                let page = form_page(&state, &auth, lang, f, Some(err.message(lang))).await?;
+                return Ok(page_with_status(err.status, &page));
+            }
+        },
+        None => None,
+    };
+    match f.validate_with(&allowed, file.is_some()) {
+        Ok(mut new) => {
             auth.require_user(&Action::ShareResource {
                 org_id: &new.org_id,
             })?;
+            new.file = file;
             resources::create(&state.db, &state.compact, &auth.actor(), &me.user.id, &new)
                 .await
                 .map_err(AppError::internal)?;
@@ -448,6 +484,17 @@ pub async fn create(
     }
 }
 
+/// `GET /{lang}/resources/{id}/file`: a resource's file, as a download.
+pub async fn download(
+    State(state): State<AppState>,
+    Path((_, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (name, media, data) = resources::file(&state.db, &id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok(crate::routes::forms::download(&name, &media, data))
+}
+
 /// A resource.
 #[derive(Serialize, ToSchema)]
 pub struct ResourceOut {
@@ -461,15 +508,47 @@ pub struct ResourceOut {
     pub audience: String,
     pub lang: String,
     pub scale: Option<String>,
+    /// The web address, or where the shared file is downloaded.
     pub link: String,
     pub objectives: Vec<i64>,
     pub themes: Vec<String>,
     pub created_at: String,
+    /// The file shared on the platform, if any.
+    pub file: Option<ResourceFileOut>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResourceFileOut {
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Path to download it.
+    pub url: String,
+}
+
+/// Where a resource points: its link, or the download of its file.
+fn href(r: &Resource, lang: &str) -> String {
+    if r.link.is_empty() {
+        format!("/{lang}/resources/{}/file", r.id)
+    } else {
+        r.link.clone()
+    }
 }
 
 impl From<Resource> for ResourceOut {
     fn from(r: Resource) -> Self {
+        let link = href(&r, "en");
+        let file = r
+            .file
+            .clone()
+            .map(|(filename, content_type, size)| ResourceFileOut {
+                url: format!("/en/resources/{}/file", r.id),
+                filename,
+                content_type,
+                size,
+            });
         ResourceOut {
+            file,
             id: r.id,
             kind: r.kind,
             org_id: r.org_id,
@@ -480,7 +559,7 @@ impl From<Resource> for ResourceOut {
             audience: r.audience,
             lang: r.lang,
             scale: r.scale,
-            link: r.link,
+            link,
             objectives: r.objectives,
             themes: r.themes,
             created_at: r.created_at,

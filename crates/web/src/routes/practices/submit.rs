@@ -6,9 +6,9 @@
 use askama::Template;
 use axum::Json;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, RawForm, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{DefaultBodyLimit, Path, Query, RawForm, State};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use gcm_compact::{GuidingPrinciple, Ref};
 use gcm_core::accounts::{Action, OrgKind};
@@ -1300,24 +1300,8 @@ pub async fn submit(
     Ok(see_other(&format!("/{}/practices/{id}", lang.code())))
 }
 
-/// Reads the file part of a multipart upload.
-async fn file_part(mut mp: Multipart) -> AppResult<(String, Vec<u8>)> {
-    while let Ok(Some(field)) = mp.next_field().await {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or_default().to_string();
-            let bytes = field.bytes().await.map_err(|_| {
-                AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "attachment_too_large")
-            })?;
-            return Ok((name, bytes.to_vec()));
-        }
-    }
-    Err(AppError::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "attachment_empty",
-    ))
-}
-
-fn attachment_error(p: AttachmentProblem) -> AppError {
+/// The error for a refused file, naming the accepted types.
+pub fn attachment_error(p: AttachmentProblem) -> AppError {
     let status = match p {
         AttachmentProblem::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         AttachmentProblem::WrongType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -1329,22 +1313,22 @@ fn attachment_error(p: AttachmentProblem) -> AppError {
 }
 
 /// `POST /{lang}/practices/{id}/attachments` (multipart, field `file`; the CSRF token travels
-/// in the query string).
+/// in the query string or as the form's first field).
 pub async fn upload(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     auth: Auth,
     Path((_, id)): Path<(String, String)>,
-    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    req: axum::extract::Request,
 ) -> AppResult<Response> {
     auth.require_user(&Action::ManageOwnAccount)?;
-    let p = editable(&state, &auth, &id).await?;
     // Permissions first: a malformed upload from someone not allowed is still a 403.
-    let mp = mp.map_err(|_| {
-        AppError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "attachment_wrong_type")
-            .with_arg("types", attachment_extensions().join(", "))
-    })?;
-    let (name, data) = file_part(mp).await?;
+    let p = editable(&state, &auth, &id).await?;
+    let form =
+        crate::routes::forms::read_form(req, &state, MAX_ATTACHMENT_BYTES + 64 * 1024).await?;
+    let (name, data) = form
+        .file
+        .ok_or_else(|| attachment_error(AttachmentProblem::Empty))?;
     let (name, media) = classify_attachment(&name, &data).map_err(attachment_error)?;
     submissions::add_attachment(&state.db, &auth.actor(), &p.id, &name, media, &data)
         .await
@@ -1366,31 +1350,11 @@ pub async fn download(
     let (a, data) = submissions::attachment(&state.db, &id, &file)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let mut res = data.into_response();
-    let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&a.content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    // Always a download, never rendered in the site's origin.
-    let ascii: String = a
-        .filename
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(
-        header::HeaderName::from_static("x-content-type-options"),
-        HeaderValue::from_static("nosniff"),
-    );
-    Ok(res)
+    Ok(crate::routes::forms::download(
+        &a.filename,
+        &a.content_type,
+        data,
+    ))
 }
 
 /// `POST /{lang}/practices/{id}/attachments/{file}/delete`

@@ -530,6 +530,8 @@ pub struct Filter {
     pub year: Option<i64>,
     pub status: Option<String>,
     pub source: Option<String>,
+    /// `completed`, `mostly_completed` or `ongoing`.
+    pub progress: Option<String>,
     /// Only practices everyone may see.
     pub public_only: bool,
     /// Only practices of these organisations or submitted by `submitted_by` (a submitter's
@@ -560,6 +562,9 @@ impl Filter {
         }
         if let Some(s) = &self.source {
             c.eq("p.source", s.clone());
+        }
+        if let Some(s) = &self.progress {
+            c.eq("p.progress", s.clone());
         }
         if let Some(n) = self.objective {
             c.clause(
@@ -841,6 +846,7 @@ pub struct Facets {
     pub lang: Vec<(String, i64)>,
     pub source: Vec<(String, i64)>,
     pub status: Vec<(String, i64)>,
+    pub progress: Vec<(String, i64)>,
 }
 
 async fn facet(
@@ -906,6 +912,11 @@ pub async fn facets(db: &Db, filter: &Filter) -> Result<Facets, DbError> {
         lang: facet(db, &c, "p.original_lang", "practices p").await?,
         source: facet(db, &c, "p.source", "practices p").await?,
         status: facet(db, &c, "p.status", "practices p").await?,
+        progress: {
+            let mut with_progress = c.clone();
+            with_progress.fixed("p.progress IS NOT NULL");
+            facet(db, &with_progress, "p.progress", "practices p").await?
+        },
     })
 }
 

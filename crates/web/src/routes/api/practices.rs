@@ -42,6 +42,7 @@ pub struct FacetsOut {
     pub stakeholder: BTreeMap<String, i64>,
     pub lang: BTreeMap<String, i64>,
     pub source: BTreeMap<String, i64>,
+    pub progress: BTreeMap<String, i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -113,6 +114,7 @@ pub async fn list(
             stakeholder: map(f.stakeholder),
             lang: map(f.lang),
             source: map(f.source),
+            progress: map(f.progress),
         },
     }))
 }

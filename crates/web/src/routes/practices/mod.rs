@@ -63,6 +63,9 @@ pub struct ExploreQuery {
     /// `submission`, `seed` or `import`.
     #[serde(default)]
     pub source: String,
+    /// `completed`, `mostly_completed` or `ongoing`.
+    #[serde(default)]
+    pub progress: String,
     /// `newest` (default), `oldest` or `title`.
     #[serde(default)]
     pub sort: String,
@@ -167,7 +170,17 @@ impl ExploreQuery {
                     .to_string(),
             ),
         };
+        let progress = match opt(&self.progress) {
+            None => None,
+            Some(s) => Some(
+                gcm_core::practices::Progress::parse(&s)
+                    .ok_or_else(|| AppError::invalid_parameter("progress"))?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
         Ok(Filter {
+            progress,
             objective,
             action,
             principle,
@@ -211,6 +224,7 @@ impl ExploreQuery {
             ("lang", &self.lang),
             ("year", &self.year),
             ("source", &self.source),
+            ("progress", &self.progress),
             ("sort", &self.sort),
         ] {
             if !v.is_empty() {
@@ -424,6 +438,30 @@ pub async fn explore(
                         Some(count_of(&facets.source, s.as_str()).unwrap_or(0)),
                     )
                 })
+                .collect(),
+        ),
+        field(
+            "progress",
+            tr.t("submission-field-progress"),
+            &q.progress,
+            gcm_core::practices::Progress::ALL
+                .iter()
+                .map(|p| {
+                    (
+                        p.as_str().to_string(),
+                        tr.t(&format!("progress-{}", p.as_str().replace('_', "-"))),
+                        Some(count_of(&facets.progress, p.as_str()).unwrap_or(0)),
+                    )
+                })
+                .collect(),
+        ),
+        field(
+            "year",
+            tr.t("practices-filter-year"),
+            &q.year,
+            (2000..=2030)
+                .rev()
+                .map(|y| (y.to_string(), y.to_string(), None))
                 .collect(),
         ),
         field(

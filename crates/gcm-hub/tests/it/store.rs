@@ -74,6 +74,66 @@ db_test!(change_log_orders_changes, |app: TestApp| async move {
     assert_eq!(change_log::head(db).await.unwrap(), s3);
 });
 
+db_test!(
+    a_follower_sees_changes_that_commit_late,
+    |app: TestApp| async move {
+        use std::time::Duration;
+        let db = app.db();
+        let mut follower =
+            change_log::Follower::new(change_log::head(db).await.unwrap(), Duration::from_secs(60));
+        if db.backend() == gcm_store::Backend::Postgres {
+            // Two writers: the first takes its number, the second takes the next and commits
+            // first. A follower reading in between must not lose the first.
+            let mut slow = db.pool().begin().await.unwrap();
+            let s1 = change_log::append(&mut slow, "practice", "late", Op::Upsert)
+                .await
+                .unwrap();
+            let mut fast = db.pool().begin().await.unwrap();
+            let s2 = change_log::append(&mut fast, "practice", "early", Op::Upsert)
+                .await
+                .unwrap();
+            fast.commit().await.unwrap();
+            assert!(s1 < s2);
+            let first = follower.poll(db, 100).await.unwrap();
+            assert_eq!(
+                first.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                ["early"]
+            );
+            assert_eq!(follower.pending_gaps(), 1);
+            assert_eq!(follower.checkpoint(), s1 - 1);
+            slow.commit().await.unwrap();
+            let second = follower.poll(db, 100).await.unwrap();
+            assert_eq!(
+                second.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                ["late"]
+            );
+            assert_eq!(follower.pending_gaps(), 0);
+            assert_eq!(follower.checkpoint(), s2);
+        }
+        // A rolled-back write leaves a hole that is given up on after the timeout.
+        let mut quick = change_log::Follower::new(follower.checkpoint(), Duration::from_millis(50));
+        let mut tx = db.begin_write().await.unwrap();
+        change_log::append(&mut tx, "practice", "never", Op::Upsert)
+            .await
+            .unwrap();
+        tx.rollback().await.unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let kept = change_log::append(&mut conn, "practice", "kept", Op::Upsert)
+            .await
+            .unwrap();
+        drop(conn);
+        let seen = quick.poll(db, 100).await.unwrap();
+        assert_eq!(
+            seen.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["kept"]
+        );
+        tokio::time::sleep(Duration::from_millis(80)).await;
+        assert!(quick.poll(db, 100).await.unwrap().is_empty());
+        assert_eq!(quick.pending_gaps(), 0);
+        assert_eq!(quick.checkpoint(), kept);
+    }
+);
+
 /// Counts items in steps, reporting progress; fails when asked to.
 struct Counter {
     runs: Arc<AtomicUsize>,

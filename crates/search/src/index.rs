@@ -82,7 +82,9 @@ impl SearchIndex {
         let compact = Compact::load_shipped()?;
         let fields = Fields::build();
         let index = Index::create_in_ram(fields.schema.clone());
-        SearchIndex::with_index(index, fields, &compact, None)
+        // One indexing thread: a batch lands in one segment in input order, so equal
+        // scores tie-break the same way on every run (the evaluation relies on it).
+        SearchIndex::with_index(index, fields, &compact, None, 1)
     }
 
     /// Opens the index in `dir`, creating it if absent. An index written with another
@@ -119,7 +121,10 @@ impl SearchIndex {
         } else {
             create(dir)?
         };
-        SearchIndex::with_index(index, fields, &compact, Some(dir.to_owned()))
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 2);
+        SearchIndex::with_index(index, fields, &compact, Some(dir.to_owned()), threads)
     }
 
     fn with_index(
@@ -127,6 +132,7 @@ impl SearchIndex {
         fields: Fields,
         compact: &Compact,
         dir: Option<PathBuf>,
+        threads: usize,
     ) -> Result<SearchIndex, SearchError> {
         let analyzers = Analyzers::new();
         analyzers.learn("nb", &compact_text(compact, Lang::Nb));
@@ -143,9 +149,6 @@ impl SearchIndex {
             }
         }
         analyzers.register(index.tokenizers());
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 2);
         let writer = index.writer_with_num_threads(threads, threads * WRITER_MEMORY_PER_THREAD)?;
         let reader = index
             .reader_builder()

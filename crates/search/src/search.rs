@@ -35,7 +35,7 @@ const FUZZY_SCORE: Score = 0.3;
 /// A prefix match.
 const PREFIX_SCORE: Score = 0.5;
 /// Being tagged with the objective a query word names.
-const GLOSSARY_SCORE: Score = 1.5;
+const GLOSSARY_SCORE: Score = 3.0;
 /// Being tagged with the principle a query word names.
 const PRINCIPLE_SCORE: Score = 1.0;
 /// Shortest prefix accepted (`mi*` would match half the index).

@@ -626,7 +626,7 @@ fn judged_queries_reach_the_measured_floor() {
     );
 }
 
-/// Measured on the fixture corpus (nDCG@10 0.534, recall@10 0.747), rounded down: a change
+/// Measured on the fixture corpus (nDCG@10 0.547, recall@10 0.760), rounded down: a change
 /// that makes ranking worse fails here.
-const NDCG_FLOOR: f64 = 0.52;
-const RECALL_FLOOR: f64 = 0.73;
+const NDCG_FLOOR: f64 = 0.54;
+const RECALL_FLOOR: f64 = 0.75;

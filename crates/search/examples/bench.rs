@@ -101,7 +101,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut similar = Vec::new();
         for i in (0..n).step_by((n / 200).max(1)) {
             let t = Instant::now();
-            let r = index.similar("practice", &format!("gen-{i}"), 10, &Viewer::anonymous())?;
+            let d = corpus.doc(i);
+            let r = index.similar(&d.kind, &d.id, 10, &Viewer::anonymous())?;
             similar.push(t.elapsed());
             std::hint::black_box(r);
         }

@@ -1,0 +1,221 @@
+//! [`SearchIndex::similar`]: items like a given one, by text (MoreLikeThis over the stored
+//! title and body: the item's most distinctive terms) and by structure (shared objectives,
+//! countries, themes), with each component exposed so a page can say why.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
+use tantivy::{DocAddress, Score, TantivyDocument, Term};
+
+use crate::doc::{Viewer, doc_key};
+use crate::index::{SearchError, SearchIndex, stored_text, stored_texts};
+use crate::lang::LANGS;
+use crate::parse::Notice;
+use crate::query::{Hit, MAX_LIMIT};
+use crate::search::visibility_filter;
+
+/// Candidates taken from each of the text and structure queries.
+const CANDIDATES: usize = 200;
+/// Weights of the components (sum 1): text similarity dominates; structure lets items in
+/// other languages, which share no words, still come up.
+const W_TEXT: f32 = 0.55;
+const W_OBJECTIVES: f32 = 0.25;
+const W_COUNTRIES: f32 = 0.12;
+const W_THEMES: f32 = 0.08;
+
+/// A similar item with the components of its score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimilarHit {
+    /// The item (its `score` is the combined score).
+    pub hit: Hit,
+    /// Text similarity, 0–1 (relative to the most similar text).
+    pub text: f32,
+    /// Objectives both items are tagged with.
+    pub shared_objectives: Vec<u8>,
+    /// Countries both items name.
+    pub shared_countries: Vec<String>,
+    /// Themes both items have.
+    pub shared_themes: Vec<String>,
+}
+
+/// Similar items.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SimilarResults {
+    /// Best first.
+    pub hits: Vec<SimilarHit>,
+    /// `not_found` when the item is not in the index or not visible to the viewer.
+    pub notice: Option<String>,
+}
+
+struct Tags {
+    objectives: BTreeSet<u64>,
+    countries: BTreeSet<String>,
+    themes: BTreeSet<String>,
+}
+
+fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f32 {
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        a.intersection(b).count() as f32 / union as f32
+    }
+}
+
+impl SearchIndex {
+    fn tags(&self, doc: &TantivyDocument) -> Tags {
+        let f = &self.fields;
+        Tags {
+            objectives: doc
+                .get_all(f.objective)
+                .filter_map(|v| v.as_u64())
+                .collect(),
+            countries: stored_texts(doc, f.country).into_iter().collect(),
+            themes: stored_texts(doc, f.theme).into_iter().collect(),
+        }
+    }
+
+    /// Up to `limit` items similar to `kind`/`id` that `viewer` may see.
+    pub fn similar(
+        &self,
+        kind: &str,
+        id: &str,
+        limit: usize,
+        viewer: &Viewer,
+    ) -> Result<SimilarResults, SearchError> {
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let limit = limit.clamp(1, MAX_LIMIT);
+        let key = Term::from_field_text(f.key, &doc_key(kind, id));
+        let visible = |q: Box<dyn Query>| -> BooleanQuery {
+            BooleanQuery::new(vec![
+                (Occur::Must, q),
+                visibility_filter(f.visibility, viewer),
+                (
+                    Occur::MustNot,
+                    Box::new(TermQuery::new(key.clone(), IndexRecordOption::Basic)),
+                ),
+            ])
+        };
+        let own = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(key.clone(), IndexRecordOption::Basic)),
+            ),
+            visibility_filter(f.visibility, viewer),
+        ]);
+        let Some((_, source_addr)) = searcher
+            .search(&own, &TopDocs::with_limit(1).order_by_score())?
+            .into_iter()
+            .next()
+        else {
+            return Ok(SimilarResults {
+                hits: Vec::new(),
+                notice: Some(Notice::NotFound.code().to_owned()),
+            });
+        };
+        let source: TantivyDocument = searcher.doc(source_addr)?;
+        let source_tags = self.tags(&source);
+        let lang = stored_text(&source, f.lang);
+        let text_lang = LANGS.iter().copied().find(|l| *l == lang).unwrap_or("en");
+
+        let mut candidates: HashMap<DocAddress, Score> = HashMap::new();
+        if let Some((title_f, body_f)) = f.text_of(text_lang) {
+            let fields = vec![
+                (
+                    title_f,
+                    vec![OwnedValue::Str(stored_text(&source, f.title))],
+                ),
+                (body_f, vec![OwnedValue::Str(stored_text(&source, body_f))]),
+            ];
+            let mlt = MoreLikeThisQuery::builder()
+                .with_min_doc_frequency(1)
+                .with_max_doc_frequency((searcher.num_docs() / 4).max(2))
+                .with_min_term_frequency(1)
+                .with_min_word_length(3)
+                .with_max_query_terms(25)
+                .with_document_fields(fields);
+            for (score, addr) in searcher.search(
+                &visible(Box::new(mlt)),
+                &TopDocs::with_limit(CANDIDATES).order_by_score(),
+            )? {
+                candidates.insert(addr, score);
+            }
+        }
+        let mut structural: Vec<Box<dyn Query>> = Vec::new();
+        for o in &source_tags.objectives {
+            structural.push(Box::new(TermQuery::new(
+                Term::from_field_u64(f.objective, *o),
+                IndexRecordOption::Basic,
+            )));
+        }
+        for (field, values) in [
+            (f.country, &source_tags.countries),
+            (f.theme, &source_tags.themes),
+        ] {
+            for v in values {
+                structural.push(Box::new(TermQuery::new(
+                    Term::from_field_text(field, v),
+                    IndexRecordOption::Basic,
+                )));
+            }
+        }
+        if !structural.is_empty() {
+            for (_, addr) in searcher.search(
+                &visible(Box::new(BooleanQuery::union(structural))),
+                &TopDocs::with_limit(CANDIDATES).order_by_score(),
+            )? {
+                candidates.entry(addr).or_insert(0.0);
+            }
+        }
+
+        let max_text = candidates.values().copied().fold(0.0f32, f32::max);
+        let mut scored = Vec::with_capacity(candidates.len());
+        let mut seen = HashSet::new();
+        for (addr, text_score) in candidates {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if !seen.insert(stored_text(&doc, f.key)) {
+                continue;
+            }
+            let tags = self.tags(&doc);
+            let text = if max_text > 0.0 {
+                text_score / max_text
+            } else {
+                0.0
+            };
+            let score = W_TEXT * text
+                + W_OBJECTIVES * jaccard(&source_tags.objectives, &tags.objectives)
+                + W_COUNTRIES * jaccard(&source_tags.countries, &tags.countries)
+                + W_THEMES * jaccard(&source_tags.themes, &tags.themes);
+            scored.push((score, text, doc, tags));
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.truncate(limit);
+        let hits = scored
+            .into_iter()
+            .map(|(score, text, doc, tags)| SimilarHit {
+                hit: self.hit(&doc, score, Vec::new(), &HashMap::new()),
+                text,
+                shared_objectives: source_tags
+                    .objectives
+                    .intersection(&tags.objectives)
+                    .filter_map(|o| u8::try_from(*o).ok())
+                    .collect(),
+                shared_countries: source_tags
+                    .countries
+                    .intersection(&tags.countries)
+                    .cloned()
+                    .collect(),
+                shared_themes: source_tags
+                    .themes
+                    .intersection(&tags.themes)
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        Ok(SimilarResults { hits, notice: None })
+    }
+}

@@ -48,6 +48,13 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Rebuild this node's search index from the database, with a progress bar. Run it while
+    /// the node is stopped (a running node holds its index; it rebuilds an empty one itself
+    /// on start).
+    Reindex {
+        #[command(flatten)]
+        common: Common,
+    },
     /// Print the version of this build and of its database schema.
     Version,
     /// Print the OpenAPI document of the JSON API.
@@ -214,6 +221,7 @@ fn main() -> ExitCode {
         }
         Command::Serve { addr, common } => settings(&common, addr).and_then(|s| run(serve(s))),
         Command::Migrate { common } => settings(&common, None).and_then(|s| run(migrate(s))),
+        Command::Reindex { common } => settings(&common, None).and_then(|s| run(reindex(s))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -508,6 +516,51 @@ async fn audit(settings: Settings, command: AuditCommand) -> Result<(), String> 
             }
         }
     }
+}
+
+async fn reindex(settings: Settings) -> Result<(), String> {
+    use std::io::Write;
+    let db = server::open_database(&settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    let compact = gcm_compact::Compact::load_shipped().map_err(|e| e.to_string())?;
+    let dir = settings.data_dir.join("search");
+    let index = gcm_search::SearchIndex::open(&dir).map_err(|e| {
+        format!(
+            "cannot open the search index in {} ({e}); is a node running on this data directory?",
+            dir.display()
+        )
+    })?;
+    let started = std::time::Instant::now();
+    let mut last_shown = 0;
+    let head = gcm_hub::indexer::rebuild(&db, &compact, &index, |done, total| {
+        // A bar on stderr, redrawn at most every 1% (the output stays readable in logs).
+        let step = (total / 100).max(1);
+        if done == total || done >= last_shown + step {
+            last_shown = done;
+            let width = 40;
+            let filled = (done * width)
+                .checked_div(total)
+                .unwrap_or(width)
+                .min(width);
+            eprint!(
+                "\r[{}{}] {done}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+            let _ = std::io::stderr().flush();
+        }
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    eprintln!();
+    say!(
+        "search index rebuilt: {} documents in {:.1} s (change log at {head})",
+        index.num_docs(),
+        started.elapsed().as_secs_f64()
+    );
+    db.close().await;
+    Ok(())
 }
 
 async fn migrate(settings: Settings) -> Result<(), String> {

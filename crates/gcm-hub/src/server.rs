@@ -30,6 +30,8 @@ pub enum StartError {
     Mail(String),
     #[error("the shipped Compact data cannot be loaded: {0}")]
     Compact(#[from] gcm_compact::CompactError),
+    #[error("the search index cannot be opened: {0}")]
+    Search(String),
 }
 
 /// A running node.
@@ -43,6 +45,7 @@ pub struct Running {
     server: JoinHandle<std::io::Result<()>>,
     worker: JoinHandle<()>,
     mailer: Option<JoinHandle<()>>,
+    indexer: JoinHandle<()>,
 }
 
 impl Running {
@@ -54,6 +57,7 @@ impl Running {
             tracing::warn!("requests still running after the grace period; stopping anyway");
         }
         let _ = tokio::time::timeout(grace, self.worker).await;
+        let _ = tokio::time::timeout(grace, self.indexer).await;
         if let Some(m) = self.mailer {
             let _ = tokio::time::timeout(grace, m).await;
         }
@@ -163,7 +167,19 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         }
         None => None,
     };
-    let state = gcm_web::AppState::new(db.clone(), compact, options);
+    // The search index is this node's own, under the data directory; it is derived data, so a
+    // lost or outdated one is rebuilt from the database.
+    let index = Arc::new(
+        gcm_search::SearchIndex::open(&settings.data_dir.join("search"))
+            .map_err(|e| StartError::Search(e.to_string()))?,
+    );
+    let indexer = tokio::spawn(crate::indexer::run(
+        db.clone(),
+        compact.clone(),
+        index.clone(),
+        stop_rx.clone(),
+    ));
+    let state = gcm_web::AppState::new(db.clone(), compact, options).with_search(index);
     let app = gcm_web::router(state);
     let mut shutdown_rx = stop_rx;
     let server = tokio::spawn(async move {
@@ -184,6 +200,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         server,
         worker,
         mailer,
+        indexer,
     })
 }
 

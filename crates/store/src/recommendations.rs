@@ -28,6 +28,8 @@ pub struct Filter {
     pub objective: Option<u8>,
     pub cluster: Option<u8>,
     pub kind: Option<String>,
+    /// Just this one (the search indexer reads one at a time).
+    pub id: Option<String>,
 }
 
 /// Recommendations matching `filter`, in the document's order, with the total.
@@ -39,6 +41,9 @@ pub async fn list(
     offset: i64,
 ) -> Result<(Vec<Recommendation>, i64), DbError> {
     let mut c = Conditions::new();
+    if let Some(id) = &filter.id {
+        c.eq("r.id", id.clone());
+    }
     if let Some(n) = filter.objective {
         c.clause(
             "EXISTS (SELECT 1 FROM framework_links fl WHERE fl.entity = 'recommendation' \

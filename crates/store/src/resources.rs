@@ -175,6 +175,8 @@ pub async fn file(db: &Db, id: &str) -> Result<Option<(String, String, Vec<u8>)>
 /// Filters of the resources page and API.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
+    /// Just this one (the search indexer reads one at a time).
+    pub id: Option<String>,
     pub kind: Option<String>,
     pub objective: Option<u8>,
     pub theme: Option<String>,
@@ -190,6 +192,9 @@ pub async fn list(
     offset: i64,
 ) -> Result<(Vec<Resource>, i64), DbError> {
     let mut c = Conditions::new();
+    if let Some(id) = &f.id {
+        c.eq("r.id", id.clone());
+    }
     if let Some(k) = &f.kind {
         c.eq("r.kind", k.clone());
     }

@@ -35,6 +35,9 @@ pub struct AppState {
     pub assets: Arc<assets::Assets>,
     pub started: std::time::Instant,
     pub options: Arc<WebOptions>,
+    /// This node's search index (derived from the database, kept fresh by the change-log
+    /// follower); absent in a node started without one, where search answers 503.
+    pub search: Option<Arc<gcm_search::SearchIndex>>,
 }
 
 impl AppState {
@@ -45,7 +48,14 @@ impl AppState {
             options: Arc::new(options),
             assets: Arc::new(assets::Assets::load()),
             started: std::time::Instant::now(),
+            search: None,
         }
+    }
+
+    /// The same state with a search index.
+    pub fn with_search(mut self, index: Arc<gcm_search::SearchIndex>) -> Self {
+        self.search = Some(index);
+        self
     }
 }
 

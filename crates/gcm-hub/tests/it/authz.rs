@@ -694,6 +694,21 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
             "/en/resources/none/file",
             "AAAAAA",
         ));
+        cases.extend([
+            case("GET", "/{lang}/search", "/en/search?q=migration", "AAAAAA"),
+            case(
+                "GET",
+                "/api/v1/search",
+                "/api/v1/search?q=migration",
+                "AAAAAA",
+            ),
+            case(
+                "GET",
+                "/api/v1/practices/{id}/similar",
+                api("/similar"),
+                "AAAAAA",
+            ),
+        ]);
     }
     // --- calls for practices (routes/practices/calls.rs) ---
     // A call opened by the administrator; every request below leaves it as it is.

@@ -234,3 +234,38 @@ fn admin_create_user_from_the_shell() {
     );
     assert_one_error_line(code, &lines, "unknown role");
 }
+
+db_test!(
+    reindex_rebuilds_the_search_index_with_progress,
+    |app: crate::harness::TestApp| async move {
+        let actor = gcm_store::audit::Actor::system("test");
+        let compact = gcm_compact::Compact::load_shipped().unwrap();
+        let p = crate::practices::sample("cli:reindex", "Reindexed practice", "PRT", 5);
+        gcm_store::practices::upsert(app.db(), &compact, &actor, &p)
+            .await
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let url = app.database_url();
+        let out = tokio::task::spawn_blocking(move || {
+            gcm_hub()
+                .args(["reindex", "--database-url", &url, "--data-dir"])
+                .arg(dir.path())
+                .output()
+                .unwrap()
+        })
+        .await
+        .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stderr.contains("] "), "no progress bar: {stderr}");
+        let n: usize = stdout
+            .split("search index rebuilt: ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        // The Compact's objectives and actions, and the practice.
+        assert!(n > 200, "{stdout}");
+    }
+);

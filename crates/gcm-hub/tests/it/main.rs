@@ -21,6 +21,7 @@ mod orgs;
 mod practice_import;
 mod practices;
 mod resources;
+mod search;
 mod seed_import;
 mod shell;
 mod store;

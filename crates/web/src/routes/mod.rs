@@ -9,6 +9,7 @@ pub mod opendata;
 pub mod ops;
 pub mod orgs;
 pub mod practices;
+pub mod search;
 pub mod shell;
 
 use axum::Router;
@@ -146,7 +147,8 @@ pub fn pages() -> Router<AppState> {
         .merge(practices::submit::routes())
         .merge(practices::review::routes())
         .merge(practices::calls::routes())
-        .merge(practices::import::routes());
+        .merge(practices::import::routes())
+        .merge(search::routes());
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL.into_iter().filter(|a| {
         !matches!(

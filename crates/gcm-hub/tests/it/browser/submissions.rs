@@ -196,6 +196,21 @@ async fn a_practice_from_draft_to_publication() {
     let page = page_text(&b).await;
     assert!(page.contains("Peer-reviewed"));
     assert!(page.contains("report.pdf"));
+    // Search finds it from the box on every page (the index follows the database).
+    let mut found = false;
+    for _ in 0..50 {
+        b.visit(&app, "/en/search?q=welcome+desks").await;
+        if page_text(&b).await.contains("Neighbourhood welcome desks") {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(found, "the published practice is not found by search");
+    b.fill("#site-q", "cultural mediators").await;
+    b.click("form.site-search button").await;
+    b.wait_for_url(|u| u.path() == "/en/search").await;
+    b.assert_accessible("the search results").await;
     let _ = c;
     b.close().await;
 }

@@ -526,6 +526,8 @@ pub struct PracticePage {
     pub attachments: Vec<gcm_store::submissions::Attachment>,
     /// Shown to the submitting organisation, reviewers and the secretariat.
     pub submission: Option<SubmissionPanel>,
+    /// Similar items (href, title, what they share).
+    pub similar: Vec<(String, String, String)>,
 }
 
 /// Where a submission stands, on its page, for those who may see that.
@@ -634,6 +636,36 @@ pub async fn show(
         }
     };
     let attachments = gcm_store::submissions::attachments(&state.db, &p.id).await?;
+    // Similar items come from this node's search index; without one the section is left out.
+    let similar = match crate::routes::search::similar_practices(&state, &auth, &p.id, 5) {
+        Ok(found) => found
+            .hits
+            .into_iter()
+            .map(|s| {
+                let mut shared: Vec<String> = s
+                    .shared_objectives
+                    .iter()
+                    .map(|n| format!("{} {n}", tr.t("practices-filter-objective")))
+                    .collect();
+                shared.extend(s.shared_countries.iter().map(|c| {
+                    geo::country(c)
+                        .map(|x| x.name(lang.code()).to_string())
+                        .unwrap_or_else(|| c.clone())
+                }));
+                shared.extend(s.shared_themes.iter().map(|t| tr.t(&format!("theme-{t}"))));
+                (
+                    format!("/{}/practices/{}", lang.code(), s.hit.id),
+                    s.hit.title,
+                    if shared.is_empty() {
+                        String::new()
+                    } else {
+                        tr.t1("similar-shared", "what", &shared.join(", "))
+                    },
+                )
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let call = match &p.call_id {
         Some(c) => gcm_store::calls::get(&state.db, c).await?.map(|call| {
             (
@@ -752,6 +784,7 @@ pub async fn show(
         call,
         attachments,
         submission,
+        similar,
     };
     Ok(page_with_status(StatusCode::OK, &page))
 }

@@ -60,6 +60,7 @@ impl RecommendationQuery {
             objective: num(&self.objective, 23, "objective")?,
             cluster: num(&self.cluster, 6, "cluster")?,
             kind,
+            ..Filter::default()
         })
     }
 

@@ -68,6 +68,7 @@ impl ResourceQuery {
                         .ok_or_else(|| AppError::invalid_parameter("objective"))?,
                 ),
             },
+            ..Filter::default()
         })
     }
 

@@ -368,6 +368,14 @@ async fn assign_in(
     .bind(now_rfc3339())
     .execute(&mut *conn)
     .await?;
+    // Who may find the practice in search changed.
+    crate::change_log::append(
+        &mut *conn,
+        "practice",
+        practice_id,
+        crate::change_log::Op::Upsert,
+    )
+    .await?;
     let kind_event = if tie_break {
         "tie_break"
     } else {
@@ -468,6 +476,13 @@ pub async fn declare_conflict(
         .bind(review_id)
         .execute(&mut *tx)
         .await?;
+    crate::change_log::append(
+        &mut tx,
+        "practice",
+        &practice_id,
+        crate::change_log::Op::Upsert,
+    )
+    .await?;
     record(
         &mut tx,
         &practice_id,

@@ -135,6 +135,63 @@ pub fn download(filename: &str, content_type: &str, data: Vec<u8>) -> Response {
     res
 }
 
+/// Shared checks of list filters given as query parameters: empty means no filter; a value
+/// that is not valid is a 400 naming the parameter.
+pub mod filter {
+    use crate::error::{AppError, AppResult};
+    use crate::i18n::Lang;
+
+    fn given(s: &str) -> Option<&str> {
+        Some(s.trim()).filter(|s| !s.is_empty())
+    }
+
+    /// An objective number, 1 to 23.
+    pub fn objective(s: &str, name: &str) -> AppResult<Option<u8>> {
+        given(s)
+            .map(|v| {
+                v.parse::<u8>()
+                    .ok()
+                    .filter(|n| (1..=23).contains(n))
+                    .ok_or_else(|| AppError::invalid_parameter(name))
+            })
+            .transpose()
+    }
+
+    /// A year, 1900 to 2100.
+    pub fn year(s: &str, name: &str) -> AppResult<Option<i64>> {
+        given(s)
+            .map(|v| {
+                v.parse::<i64>()
+                    .ok()
+                    .filter(|y| (1900..=2100).contains(y))
+                    .ok_or_else(|| AppError::invalid_parameter(name))
+            })
+            .transpose()
+    }
+
+    /// A country, as ISO 3166-1 alpha-3 (alpha-2 and numeric codes accepted).
+    pub fn country(s: &str, name: &str) -> AppResult<Option<String>> {
+        given(s)
+            .map(|v| {
+                gcm_core::geo::parse_country(v)
+                    .map(|c| c.alpha3.clone())
+                    .map_err(|_| AppError::invalid_parameter(name))
+            })
+            .transpose()
+    }
+
+    /// One of the interface languages.
+    pub fn lang(s: &str, name: &str) -> AppResult<Option<String>> {
+        given(s)
+            .map(|v| {
+                Lang::from_code(v)
+                    .map(|l| l.code().to_string())
+                    .ok_or_else(|| AppError::invalid_parameter(name))
+            })
+            .transpose()
+    }
+}
+
 /// Where to go after signing in: only a path on this site (never `//host` or a full URL), or
 /// the account page.
 pub fn safe_next(next: Option<&str>, lang: Lang) -> String {

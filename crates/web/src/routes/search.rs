@@ -110,24 +110,9 @@ impl SearchParams {
     /// itself is never refused: odd input comes back with a notice.
     fn query(&self, ui: Lang, viewer: Viewer) -> AppResult<SearchQuery> {
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        let objective = match opt(&self.objective) {
-            None => None,
-            Some(s) => Some(
-                s.parse::<u8>()
-                    .ok()
-                    .filter(|n| (1..=23).contains(n))
-                    .ok_or_else(|| AppError::invalid_parameter("objective"))?,
-            ),
-        };
-        let year = match opt(&self.year) {
-            None => None,
-            Some(y) => Some(
-                y.parse::<i64>()
-                    .ok()
-                    .filter(|y| (1900..=2100).contains(y))
-                    .ok_or_else(|| AppError::invalid_parameter("year"))?,
-            ),
-        };
+        use crate::routes::forms::filter;
+        let objective = filter::objective(&self.objective, "objective")?;
+        let year = filter::year(&self.year, "year")?;
         let kinds = match opt(&self.kind) {
             None => Vec::new(),
             Some(k)
@@ -138,24 +123,8 @@ impl SearchParams {
             }
             Some(_) => return Err(AppError::invalid_parameter("kind")),
         };
-        let lang_filter = match opt(&self.lang) {
-            None => None,
-            Some(l) => Some(
-                Lang::from_code(&l)
-                    .ok_or_else(|| AppError::invalid_parameter("lang"))?
-                    .code()
-                    .to_string(),
-            ),
-        };
-        let country = match opt(&self.country) {
-            None => None,
-            Some(c) => Some(
-                gcm_core::geo::parse_country(&c)
-                    .map_err(|_| AppError::invalid_parameter("country"))?
-                    .alpha3
-                    .clone(),
-            ),
-        };
+        let lang_filter = filter::lang(&self.lang, "lang")?;
+        let country = filter::country(&self.country, "country")?;
         let sort = match self.sort.as_str() {
             "" | "relevance" => Sort::Relevance,
             "newest" => Sort::Newest,

@@ -77,15 +77,8 @@ impl ExploreQuery {
     /// Checks every parameter; an unknown value is a 400 naming the parameter.
     pub fn filter(&self, compact: &gcm_compact::Compact) -> AppResult<Filter> {
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        let objective = match opt(&self.objective) {
-            None => None,
-            Some(s) => Some(
-                s.parse::<u8>()
-                    .ok()
-                    .filter(|n| (1..=23).contains(n))
-                    .ok_or_else(|| AppError::invalid_parameter("objective"))?,
-            ),
-        };
+        use crate::routes::forms::filter;
+        let objective = filter::objective(&self.objective, "objective")?;
         let action = match opt(&self.action) {
             None => None,
             Some(a) => {
@@ -116,15 +109,7 @@ impl ExploreQuery {
                     .to_string(),
             ),
         };
-        let country = match opt(&self.country) {
-            None => None,
-            Some(c) => Some(
-                geo::parse_country(&c)
-                    .map_err(|_| AppError::invalid_parameter("country"))?
-                    .alpha3
-                    .clone(),
-            ),
-        };
+        let country = filter::country(&self.country, "country")?;
         let region = match opt(&self.region) {
             None => None,
             Some(r) => Some(
@@ -143,24 +128,8 @@ impl ExploreQuery {
                     .to_string(),
             ),
         };
-        let lang = match opt(&self.lang) {
-            None => None,
-            Some(l) => Some(
-                Lang::from_code(&l)
-                    .ok_or_else(|| AppError::invalid_parameter("lang"))?
-                    .code()
-                    .to_string(),
-            ),
-        };
-        let year = match opt(&self.year) {
-            None => None,
-            Some(y) => Some(
-                y.parse::<i64>()
-                    .ok()
-                    .filter(|y| (1900..=2100).contains(y))
-                    .ok_or_else(|| AppError::invalid_parameter("year"))?,
-            ),
-        };
+        let lang = filter::lang(&self.lang, "lang")?;
+        let year = filter::year(&self.year, "year")?;
         let source = match opt(&self.source) {
             None => None,
             Some(s) => Some(

@@ -59,15 +59,7 @@ impl ResourceQuery {
             theme: pick(&self.theme, &themes, "theme")?,
             lang: pick(&self.lang, &langs, "lang")?,
             scale: pick(&self.scale, &SCALES, "scale")?,
-            objective: match self.objective.trim() {
-                "" => None,
-                v => Some(
-                    v.parse::<u8>()
-                        .ok()
-                        .filter(|n| (1..=23).contains(n))
-                        .ok_or_else(|| AppError::invalid_parameter("objective"))?,
-                ),
-            },
+            objective: crate::routes::forms::filter::objective(&self.objective, "objective")?,
             ..Filter::default()
         })
     }

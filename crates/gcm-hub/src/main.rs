@@ -55,6 +55,10 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Measure search quality: index the shipped fixture (the Compact in en/nb/nl and the seed
+    /// corpus), run the judged queries of data/search/judged.json, print nDCG@10 and recall@10
+    /// per query and overall.
+    SearchEval,
     /// Print the version of this build and of its database schema.
     Version,
     /// Print the OpenAPI document of the JSON API.
@@ -222,6 +226,7 @@ fn main() -> ExitCode {
         Command::Serve { addr, common } => settings(&common, addr).and_then(|s| run(serve(s))),
         Command::Migrate { common } => settings(&common, None).and_then(|s| run(migrate(s))),
         Command::Reindex { common } => settings(&common, None).and_then(|s| run(reindex(s))),
+        Command::SearchEval => search_eval(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -516,6 +521,26 @@ async fn audit(settings: Settings, command: AuditCommand) -> Result<(), String> 
             }
         }
     }
+}
+
+fn search_eval() -> Result<(), String> {
+    let index = gcm_search::SearchIndex::in_memory().map_err(|e| e.to_string())?;
+    let docs = gcm_search::fixture::fixture_docs().map_err(|e| e.to_string())?;
+    let n = index.rebuild(docs, |_| {}).map_err(|e| e.to_string())?;
+    let judged = gcm_search::Judged::shipped().map_err(|e| e.to_string())?;
+    let eval = gcm_search::evaluate(&index, &judged).map_err(|e| e.to_string())?;
+    say!("| query | nDCG@10 | recall@10 |");
+    say!("|---|---|---|");
+    for q in &eval.per_query {
+        say!("| {} | {:.3} | {:.3} |", q.q, q.ndcg_at_10, q.recall_at_10);
+    }
+    say!(
+        "| **all {} queries over {n} documents** | **{:.3}** | **{:.3}** |",
+        eval.per_query.len(),
+        eval.ndcg_at_10,
+        eval.recall_at_10
+    );
+    Ok(())
 }
 
 async fn reindex(settings: Settings) -> Result<(), String> {

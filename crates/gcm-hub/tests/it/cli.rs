@@ -269,3 +269,23 @@ db_test!(
         assert!(n > 200, "{stdout}");
     }
 );
+
+#[test]
+fn search_eval_prints_the_measures() {
+    let out = gcm_hub().arg("search-eval").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("| pengeoverføringer |"), "{text}");
+    let last = text.lines().last().unwrap_or_default();
+    let ndcg: f64 = last
+        .split("| **")
+        .nth(2)
+        .and_then(|s| s.split("**").next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    assert!(ndcg > 0.5, "{last}");
+}

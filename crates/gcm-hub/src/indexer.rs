@@ -187,9 +187,67 @@ pub async fn doc_of(db: &Db, entity: &str, id: &str) -> Result<Option<SearchDoc>
     })
 }
 
-/// Every item of the database as documents, with the Compact's objectives and actions.
+/// The Compact's paragraphs outside the objectives (preamble, vision and principles,
+/// cooperative framework, implementation, follow-up and review), with their lettered items, in
+/// each language held, plus gcm-hub's English summary where there is one. The objectives'
+/// commitments and actions come from `gcm_search::fixture::compact_docs`.
+pub fn paragraph_docs(compact: &Compact) -> Vec<SearchDoc> {
+    let mut out = Vec::new();
+    for p in &compact.structure().paragraphs {
+        if p.objective.is_some() || (17..=39).contains(&p.number) {
+            continue;
+        }
+        let anchor = format!("/compact/chapters/{}#para-{}", p.section.slug(), p.number);
+        let mut refs = vec![p.reference];
+        refs.extend(p.items.iter().map(|i| i.reference));
+        for (code, lang) in [("nb", gcm_compact::Lang::Nb), ("nl", gcm_compact::Lang::Nl)] {
+            let body = refs
+                .iter()
+                .filter_map(|r| compact.resolve_in(r, lang).ok().map(|t| t.text.to_string()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            if body.is_empty() {
+                continue;
+            }
+            out.push(SearchDoc {
+                kind: "compact".into(),
+                id: format!("{}@{code}", p.reference),
+                title: format!("{} {}", paragraph_word(code), p.number),
+                body,
+                lang: Some(code.into()),
+                url: format!("/{code}{anchor}"),
+                visibility: Visibility::Public,
+                ..SearchDoc::default()
+            });
+        }
+        if let Some(summary) = compact.english().summary(&p.reference) {
+            out.push(SearchDoc {
+                kind: "compact".into(),
+                id: format!("{}@en", p.reference),
+                title: format!("Paragraph {}", p.number),
+                body: summary.to_string(),
+                lang: Some("en".into()),
+                url: format!("/en{anchor}"),
+                visibility: Visibility::Public,
+                ..SearchDoc::default()
+            });
+        }
+    }
+    out
+}
+
+fn paragraph_word(lang: &str) -> &'static str {
+    match lang {
+        "nb" => "Avsnitt",
+        "nl" => "Paragraaf",
+        _ => "Paragraph",
+    }
+}
+
+/// Every item of the database as documents, with the whole Compact.
 pub async fn all_docs(db: &Db, compact: &Compact) -> Result<Vec<SearchDoc>, DbError> {
     let mut out = gcm_search::fixture::compact_docs(compact);
+    out.extend(paragraph_docs(compact));
     let all = practices::Filter::default();
     let (items, _) =
         practices::list(db, &all, practices::Sort::Oldest, "", i64::MAX / 4, 0).await?;

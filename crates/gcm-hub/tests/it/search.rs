@@ -104,6 +104,16 @@ db_test!(
         })
         .await;
         assert!(took < Duration::from_secs(5), "second node took {took:?}");
+        // The Compact's chapters are searchable too, by compound parts in Norwegian.
+        let (v, _) = eventually(&base, "/api/v1/search?q=kapasitetsbyggingsmekanisme", |v| {
+            v["total"].as_u64().unwrap_or(0) > 0
+        })
+        .await;
+        assert_eq!(v["items"][0]["id"], "gcm:para:43@nb");
+        assert_eq!(
+            v["items"][0]["url"],
+            "/nb/compact/chapters/implementation#para-43"
+        );
     }
 );
 

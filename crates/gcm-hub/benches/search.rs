@@ -68,6 +68,8 @@ struct Measured {
     qps2: f64,
     /// Mean number of matches per query (a check that the engines did comparable work).
     mean_total: f64,
+    /// The slowest queries by their median single-client latency, slowest first.
+    slowest: Vec<(String, Duration)>,
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -84,6 +86,24 @@ fn ms(d: Duration) -> f64 {
 fn rotated(queries: &[String], c: usize) -> impl Iterator<Item = &String> {
     let start = c * queries.len() / 2;
     queries.iter().cycle().skip(start).take(queries.len())
+}
+
+/// Median latency per query from single-client latencies taken round after round over
+/// `queries`, the `n` slowest first.
+fn slowest(queries: &[String], lat: &[Duration], n: usize) -> Vec<(String, Duration)> {
+    let mut per_query: Vec<(String, Duration)> = queries
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut times: Vec<Duration> =
+                lat.iter().skip(i).step_by(queries.len()).copied().collect();
+            times.sort();
+            (q.clone(), percentile(&times, 0.5))
+        })
+        .collect();
+    per_query.sort_by_key(|q| std::cmp::Reverse(q.1));
+    per_query.truncate(n);
+    per_query
 }
 
 /// Runs `run` (returns the total matches) on every query: a warm-up, `rounds` timed rounds
@@ -127,6 +147,7 @@ fn measure_sync(queries: &[String], rounds: usize, run: impl Fn(&str) -> u64 + S
             .collect()
     });
     let qps2 = lat2.len() as f64 / start.elapsed().as_secs_f64();
+    let slowest = slowest(queries, &lat1, 3);
     lat1.sort();
     lat2.sort();
     Measured {
@@ -135,6 +156,7 @@ fn measure_sync(queries: &[String], rounds: usize, run: impl Fn(&str) -> u64 + S
         lat2,
         qps2,
         mean_total: totals as f64 / queries.len().max(1) as f64,
+        slowest,
     }
 }
 
@@ -168,6 +190,7 @@ where
     let ((mut lat2, _), (b, _)) = tokio::join!(client(0, rounds), client(1, rounds));
     lat2.extend(b);
     let qps2 = lat2.len() as f64 / start.elapsed().as_secs_f64();
+    let slowest = slowest(queries, &lat1, 3);
     lat1.sort();
     lat2.sort();
     Measured {
@@ -176,6 +199,7 @@ where
         lat2,
         qps2,
         mean_total: totals as f64 / queries.len().max(1) as f64,
+        slowest,
     }
 }
 
@@ -847,6 +871,16 @@ fn main() {
             ms(percentile(&m.lat2, 0.95)),
             ratio
         );
+    }
+    println!("\nSlowest queries (median of the single-client rounds):\n");
+    for r in &rows {
+        let list: Vec<String> = r
+            .measured
+            .slowest
+            .iter()
+            .map(|(q, d)| format!("`{q}` {:.1} ms", ms(*d)))
+            .collect();
+        println!("- {} docs, {}: {}", r.size, r.engine, list.join(", "));
     }
     println!("\n### Relevance on the judged set (fixture corpus)\n");
     println!(

@@ -123,28 +123,48 @@ impl SearchIndex {
         if !depth_ok {
             notices.push(Notice::OffsetTooLarge);
         }
-        let page = if depth_ok && limit > 0 {
+        // One pass collects the page, the total and the facet counts: every match is visited
+        // for the counts anyway, so a separate page query would only visit them again.
+        let unscored = |v: Vec<(Option<i64>, tantivy::DocAddress)>| {
+            v.into_iter().map(|(_, a)| (0.0, a)).collect::<Vec<_>>()
+        };
+        let (page, total, counts) = if depth_ok && limit > 0 {
             let top = TopDocs::with_limit(limit).and_offset(query.offset);
             match query.sort {
-                Sort::Relevance => searcher.search(&full, &top.order_by_score())?,
-                Sort::Newest => searcher
-                    .search(&full, &top.order_by_fast_field::<i64>("year", Order::Desc))?
-                    .into_iter()
-                    .map(|(_, a)| (0.0, a))
-                    .collect(),
-                Sort::Title => searcher
-                    .search(
+                Sort::Relevance => {
+                    searcher.search(&full, &(top.order_by_score(), Count, FacetCounter))?
+                }
+                Sort::Newest => {
+                    let (p, t, c) = searcher.search(
                         &full,
-                        &top.order_by_string_fast_field("title_sort", Order::Asc),
-                    )?
-                    .into_iter()
-                    .map(|(_, a)| (0.0, a))
-                    .collect(),
+                        &(
+                            top.order_by_fast_field::<i64>("year", Order::Desc),
+                            Count,
+                            FacetCounter,
+                        ),
+                    )?;
+                    (unscored(p), t, c)
+                }
+                Sort::Title => {
+                    let (p, t, c) = searcher.search(
+                        &full,
+                        &(
+                            top.order_by_string_fast_field("title_sort", Order::Asc),
+                            Count,
+                            FacetCounter,
+                        ),
+                    )?;
+                    (
+                        p.into_iter().map(|(_, a)| (0.0, a)).collect::<Vec<_>>(),
+                        t,
+                        c,
+                    )
+                }
             }
         } else {
-            Vec::new()
+            let (t, c) = searcher.search(&full, &(Count, FacetCounter))?;
+            (Vec::new(), t, c)
         };
-        let (total, counts) = searcher.search(&full, &(Count, FacetCounter))?;
         let reasons = explain(&searcher, &built.reasons, &page)?;
         let mut hits = Vec::with_capacity(page.len());
         for ((score, addr), reasons) in page.into_iter().zip(reasons) {

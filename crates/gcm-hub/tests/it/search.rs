@@ -65,6 +65,11 @@ db_test!(
         .await;
         assert!(took < Duration::from_secs(3), "took {took:?}");
         assert_eq!(found["items"][0]["kind"], "practice");
+        // The second practice may land in the next poll of the follower.
+        eventually(&base, "/api/v1/search?q=kiosks", |v| {
+            ids(v).contains(&other_id)
+        })
+        .await;
         // Norwegian and Dutch words for remittances reach objective 20 and what is tagged with it.
         for q in ["pengeoverføringer", "remesas"] {
             let (_, v) = app

@@ -43,3 +43,4 @@ search-notice-not-found = Not found.
 similar-title = Similar practices
 similar-shared = Shares: { $what }
 api-error-search-unavailable = Search is not available on this server at the moment.
+search-facet-region = UN region

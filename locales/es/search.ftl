@@ -43,3 +43,4 @@ search-notice-not-found = No se ha encontrado.
 similar-title = Prácticas similares
 similar-shared = En común: { $what }
 api-error-search-unavailable = La búsqueda no está disponible en este servidor en este momento.
+search-facet-region = Región (ONU)

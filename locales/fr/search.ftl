@@ -43,3 +43,4 @@ search-notice-not-found = Introuvable.
 similar-title = Pratiques similaires
 similar-shared = Points communs : { $what }
 api-error-search-unavailable = La recherche n'est pas disponible sur ce serveur pour le moment.
+search-facet-region = Région (ONU)

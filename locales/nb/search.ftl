@@ -43,3 +43,4 @@ search-notice-not-found = Ikke funnet.
 similar-title = Lignende praksiser
 similar-shared = Felles: { $what }
 api-error-search-unavailable = Søk er ikke tilgjengelig på denne serveren for øyeblikket.
+search-facet-region = FN-region

@@ -43,3 +43,4 @@ search-notice-not-found = Niet gevonden.
 similar-title = Vergelijkbare praktijken
 similar-shared = Gemeenschappelijk: { $what }
 api-error-search-unavailable = Zoeken is op dit moment niet beschikbaar op deze server.
+search-facet-region = VN-regio

@@ -92,13 +92,27 @@ pub async fn practice_doc(db: &Db, id: &str) -> Result<Option<SearchDoc>, DbErro
             .filter_map(|l| l.reference.strip_prefix("gcm:gp:").map(str::to_string))
             .collect(),
         countries: p.countries.clone(),
-        regions: p.regions.clone(),
+        regions: regions_of(&p.countries, &p.regions),
         themes: p.themes.clone(),
         org_kind,
         year: p.start_year,
         url: format!("/en/practices/{}", p.id),
         visibility: practice_visibility(db, &p).await?,
     }))
+}
+
+/// The UN M49 regions a practice is tagged with, plus the region and sub-region of each of its
+/// countries, so the region filter and facet also reach practices tagged only by country.
+fn regions_of(countries: &[String], tagged: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = tagged.to_vec();
+    for c in countries.iter().filter_map(|c| gcm_core::geo::country(c)) {
+        out.extend(c.region.iter().cloned());
+        out.extend(c.sub_region.iter().cloned());
+        out.extend(c.intermediate_region.iter().cloned());
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn objectives_u8(v: &[i64]) -> Vec<u8> {

@@ -79,6 +79,20 @@ db_test!(
             let reasons = v["items"][0]["reasons"].to_string();
             assert!(reasons.contains("glossary"), "{q}: {reasons}");
         }
+        // A practice tagged with a country is found in its UN region (142: Asia).
+        let (_, v) = app.get_json("/api/v1/search?q=wallet&region=142").await;
+        assert!(ids(&v).contains(&remit_id), "{v}");
+        let (_, v) = app.get_json("/api/v1/search?q=wallet&region=150").await;
+        assert!(!ids(&v).contains(&remit_id), "{v}");
+        let (s, _) = app
+            .get_json("/api/v1/search?q=wallet&region=atlantis")
+            .await;
+        assert_eq!(s, 400);
+        let (_, html) = app.get_text("/en/search?q=wallet").await;
+        assert!(
+            html.contains("UN region") && html.contains("South-eastern Asia"),
+            "{html}"
+        );
         // Facets count what matched.
         let (_, v) = app.get_json("/api/v1/search?q=money&kind=practice").await;
         assert!(v["facets"]["country"].to_string().contains("PHL"));

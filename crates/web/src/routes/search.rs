@@ -140,7 +140,15 @@ impl SearchParams {
             kinds,
             objective,
             principle: opt(&self.principle),
-            region: opt(&self.region),
+            region: match opt(&self.region) {
+                None => None,
+                Some(r) => Some(
+                    gcm_core::geo::region(&r)
+                        .ok_or_else(|| AppError::invalid_parameter("region"))?
+                        .code
+                        .clone(),
+                ),
+            },
             country,
             lang_filter,
             year,
@@ -312,6 +320,9 @@ pub async fn page(
                 .map(|l| l.endonym())
                 .unwrap_or_else(|| value.to_string()),
             "theme" => tr.t(&format!("theme-{value}")),
+            "region" => gcm_core::geo::region(value)
+                .map(|r| r.name(lang.code()).to_string())
+                .unwrap_or_else(|| value.to_string()),
             _ => value.to_string(),
         }
     };
@@ -324,6 +335,7 @@ pub async fn page(
             "theme" => &p.theme,
             "year" => &p.year,
             "principle" => &p.principle,
+            "region" => &p.region,
             _ => "",
         }
     };
@@ -331,6 +343,7 @@ pub async fn page(
         "kind",
         "objective",
         "principle",
+        "region",
         "country",
         "theme",
         "lang",
@@ -408,6 +421,7 @@ pub async fn page(
                 ("kind", p.kind.clone()),
                 ("objective", p.objective.clone()),
                 ("principle", p.principle.clone()),
+                ("region", p.region.clone()),
                 ("country", p.country.clone()),
                 ("lang", p.lang.clone()),
                 ("theme", p.theme.clone()),

@@ -11,7 +11,7 @@ use gcm_compact::Compact;
 use gcm_core::practices::{PracticeStatus, Progress, Scope, Source};
 use serde::Serialize;
 use serde_json::json;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use crate::audit::{self, Actor, Entry};
 use crate::change_log::{self, Op};
@@ -162,6 +162,19 @@ pub async fn upsert(
     input: &PracticeInput,
 ) -> Result<(String, bool), PracticeError> {
     let mut tx = db.begin_write().await?;
+    let saved = upsert_in(&mut tx, compact, actor, input).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// As [`upsert`], inside the caller's write transaction (a bulk import saves every row or
+/// none).
+pub async fn upsert_in(
+    tx: &mut AnyConnection,
+    compact: &Compact,
+    actor: &Actor,
+    input: &PracticeInput,
+) -> Result<(String, bool), PracticeError> {
     let existing: Option<String> =
         sqlx::query_scalar("SELECT id FROM practices WHERE external_id = $1")
             .bind(&input.external_id)
@@ -279,7 +292,7 @@ pub async fn upsert(
         .execute(&mut *tx)
         .await?;
     }
-    framework_links::replace(&mut tx, compact, ENTITY, &id, &input.links).await?;
+    framework_links::replace(&mut *tx, compact, ENTITY, &id, &input.links).await?;
     let rev: i64 = sqlx::query_scalar(
         "SELECT CAST(COALESCE(MAX(rev), 0) + 1 AS BIGINT) FROM practice_revisions WHERE practice_id = $1",
     )
@@ -297,14 +310,13 @@ pub async fn upsert(
     .bind(snap.to_string())
     .execute(&mut *tx)
     .await?;
-    change_log::append(&mut tx, ENTITY, &id, Op::Upsert).await?;
+    change_log::append(&mut *tx, ENTITY, &id, Op::Upsert).await?;
     audit::append(
-        &mut tx,
+        &mut *tx,
         actor,
         Entry::new(if created { "practice.create" } else { "practice.update" }, ENTITY, &id).after(json!({ "external_id": input.external_id, "status": input.status.as_str(), "rev": rev })),
     )
     .await?;
-    tx.commit().await?;
     Ok((id, created))
 }
 

@@ -1,6 +1,6 @@
 //! Importing a filled template for an organisation: every practice becomes a draft of that
-//! organisation (saved through [`practices::upsert`], which audits each one), and one
-//! `practice.import` audit entry summarises the upload.
+//! organisation (saved through [`practices::upsert_in`], which audits each one), and one
+//! `practice.import` audit entry summarises the upload, all in one transaction.
 //!
 //! An upload may only create practices or update the organisation's own drafts: an
 //! `external_id` that belongs to another organisation, or to a practice past the draft stage,
@@ -41,13 +41,16 @@ pub async fn import_drafts(
     upload: &Upload<'_>,
     rows: Vec<(usize, PracticeInput)>,
 ) -> Result<Result<Vec<Imported>, Vec<RowError>>, PracticeError> {
+    // One write transaction for the checks and every row: a file is saved whole or not at
+    // all, and no other writer can take an external id between the check and the save.
+    let mut tx = db.begin_write().await?;
     let mut errors = Vec::new();
     for (row, p) in &rows {
         let existing: Option<(Option<String>, String)> = {
             use sqlx::Row;
             sqlx::query("SELECT org_id, status FROM practices WHERE external_id = $1")
                 .bind(&p.external_id)
-                .fetch_optional(db.pool())
+                .fetch_optional(&mut *tx)
                 .await?
                 .map(|r| -> Result<_, sqlx::Error> { Ok((r.try_get(0)?, r.try_get(1)?)) })
                 .transpose()?
@@ -79,7 +82,7 @@ pub async fn import_drafts(
         p.peer_reviewed = false;
         p.org_id = Some(upload.org_id.to_string());
         p.submitted_by = Some(upload.user_id.to_string());
-        let (id, created) = practices::upsert(db, compact, actor, &p).await?;
+        let (id, created) = practices::upsert_in(&mut tx, compact, actor, &p).await?;
         let title = p
             .texts
             .iter()
@@ -93,7 +96,6 @@ pub async fn import_drafts(
             title,
         });
     }
-    let mut tx = db.begin_write().await?;
     audit::append(
         &mut tx,
         actor,

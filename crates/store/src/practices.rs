@@ -371,6 +371,13 @@ impl Practice {
             .or_else(|| of_field().next())
     }
 
+    /// Its title in `lang` (or the fallbacks of [`Practice::text`]), else its external id.
+    pub fn title(&self, lang: &str) -> String {
+        self.text("title", lang)
+            .map(|t| t.text.clone())
+            .unwrap_or_else(|| self.external_id.clone())
+    }
+
     /// What would write it back unchanged (the starting point for an edit).
     pub fn to_input(&self) -> PracticeInput {
         PracticeInput {

@@ -508,6 +508,17 @@ pub struct SubmissionPanel {
     pub history: Vec<(String, String, String)>,
 }
 
+/// A stored time (fixed-width RFC 3339 UTC) shown to the day, or to the minute.
+pub fn shown_time(at: &str, to_minute: bool) -> String {
+    let n = if to_minute { 16 } else { 10 };
+    at.chars().take(n).collect::<String>().replace('T', " ")
+}
+
+/// A practice status in words ("In peer review").
+pub fn status_label(tr: &Tr, status: &str) -> String {
+    tr.t(&format!("practice-status-{}", status.replace('_', "-")))
+}
+
 /// How the caller stands to a practice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -549,11 +560,22 @@ pub async fn access(state: &AppState, auth: &Auth, p: &Practice) -> AppResult<Ac
 /// Reads a practice the caller may see: published ones for everyone; drafts and submissions
 /// for their organisation, the reviewers assigned to them and the secretariat.
 pub async fn visible(state: &AppState, auth: &Auth, id: &str) -> AppResult<Practice> {
+    Ok(visible_with_access(state, auth, id).await?.0)
+}
+
+/// As [`visible`], with how the caller stands to it (worked out once, for pages that show
+/// more to some).
+pub async fn visible_with_access(
+    state: &AppState,
+    auth: &Auth,
+    id: &str,
+) -> AppResult<(Practice, Access)> {
     let p = practices::get(&state.db, id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if p.status == "published" || access(state, auth, &p).await? != Access::Public {
-        Ok(p)
+    let who = access(state, auth, &p).await?;
+    if p.status == "published" || who != Access::Public {
+        Ok((p, who))
     } else {
         // Not "forbidden": the existence of a draft is not public either.
         Err(AppError::not_found())
@@ -567,17 +589,16 @@ pub async fn show(
     auth: Auth,
     Path((_, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let p = visible(&state, &auth, &id).await?;
+    let (p, who) = visible_with_access(&state, &auth, &id).await?;
     let tr = Tr::new(lang);
     let compact = &state.compact;
     let title = p.text("title", lang.code()).cloned();
-    let who = access(&state, &auth, &p).await?;
     let submission = match who {
         Access::Public => None,
         _ => {
             let editable = PracticeStatus::parse(&p.status).is_some_and(|s| s.is_editable());
             Some(SubmissionPanel {
-                status_label: tr.t(&format!("practice-status-{}", p.status.replace('_', "-"))),
+                status_label: status_label(&tr, &p.status),
                 can_edit: editable && who == (Access::Submitter { can_edit: true }),
                 can_review: matches!(who, Access::Reviewer | Access::Secretariat)
                     && p.review_round > 0,
@@ -595,7 +616,7 @@ pub async fn show(
                 .into_iter()
                 .map(|e| {
                     (
-                        e.at.chars().take(10).collect(),
+                        shown_time(&e.at, false),
                         submit::event_label(&tr, &e.kind),
                         e.note.unwrap_or_default(),
                     )

@@ -20,6 +20,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::status_label;
 use super::submit::event_label;
 use crate::AppState;
 use crate::auth::Auth;
@@ -60,7 +61,7 @@ pub fn api(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 /// error: the step itself is already recorded.
 async fn notify(state: &AppState, lang: Lang, user_id: &str, kind: &str, p: &Practice, path: &str) {
     let tr = Tr::new(lang);
-    let title = title_of(p, lang);
+    let title = p.title(lang.code());
     let result = async {
         let Some(user) = gcm_store::accounts::get(&state.db, user_id).await? else {
             return Ok(());
@@ -246,12 +247,6 @@ async fn under_review(state: &AppState, auth: &Auth, id: &str) -> AppResult<Prac
     }
 }
 
-fn title_of(p: &Practice, lang: Lang) -> String {
-    p.text("title", lang.code())
-        .map(|t| t.text.clone())
-        .unwrap_or_else(|| p.external_id.clone())
-}
-
 pub struct QueueRow {
     pub href: String,
     pub title: String,
@@ -266,10 +261,6 @@ pub struct QueuePage {
     pub staff: bool,
     pub submissions: Vec<QueueRow>,
     pub assignments: Vec<QueueRow>,
-}
-
-fn status_label(tr: &Tr, status: &str) -> String {
-    tr.t(&format!("practice-status-{}", status.replace('_', "-")))
 }
 
 fn readiness_text(tr: &Tr, r: &Readiness, state: &AppState) -> String {
@@ -328,7 +319,7 @@ pub async fn queue(
     let mut assignments = Vec::new();
     for r in reviews::of_reviewer(&state.db, &me.user.id).await? {
         let title = match practices::get(&state.db, &r.practice_id).await? {
-            Some(p) => title_of(&p, lang),
+            Some(p) => p.title(lang.code()),
             None => continue,
         };
         assignments.push(QueueRow {
@@ -483,7 +474,7 @@ async fn workspace_page(
         .await?
         .into_iter()
         .map(|e| EventView {
-            at: e.at.chars().take(16).collect::<String>().replace('T', " "),
+            at: super::shown_time(&e.at, true),
             label: event_label(&tr, &e.kind),
             by: e.by_name.unwrap_or_default(),
             note: e.note.unwrap_or_default(),
@@ -498,7 +489,7 @@ async fn workspace_page(
             Some(Area::Practices),
         ),
         id: p.id.clone(),
-        title: title_of(p, lang),
+        title: p.title(lang.code()),
         status: p.status.clone(),
         status_label: status_label(&tr, &p.status),
         round: p.review_round,

@@ -778,7 +778,7 @@ async fn edit_page(
             .into_iter()
             .filter(|e| e.note.is_some())
             .map(|e| FeedbackView {
-                at: e.at.chars().take(10).collect(),
+                at: super::shown_time(&e.at, false),
                 label: event_label(&tr, &e.kind),
                 note: e.note,
             })
@@ -841,8 +841,7 @@ async fn edit_page(
         steps,
         error_field: error.map(|e| e.field.to_string()).unwrap_or_default(),
         error: error.map(|e| e.message(&tr)),
-        status_label: practice
-            .map(|p| tr.t(&format!("practice-status-{}", p.status.replace('_', "-")))),
+        status_label: practice.map(|p| super::status_label(&tr, &p.status)),
         orgs: choices(
             org_choices,
             &input.org_id.iter().cloned().collect::<Vec<_>>(),
@@ -1433,7 +1432,7 @@ pub async fn mine(
                 } else {
                     s.title.clone()
                 },
-                status_label: tr.t(&format!("practice-status-{}", s.status.replace('_', "-"))),
+                status_label: super::status_label(&tr, &s.status),
             }
         })
         .collect();
@@ -1542,8 +1541,8 @@ pub async fn revisions_page(
     Path((_, id)): Path<(String, String)>,
     Query(q): Query<DiffQuery>,
 ) -> AppResult<Response> {
-    let p = super::visible(&state, &auth, &id).await?;
-    if matches!(access(&state, &auth, &p).await?, Access::Public) {
+    let (p, who) = super::visible_with_access(&state, &auth, &id).await?;
+    if who == Access::Public {
         return Err(if auth.user().is_some() {
             AppError::forbidden()
         } else {
@@ -1551,10 +1550,7 @@ pub async fn revisions_page(
         });
     }
     let (revs, from, to, changes) = compare(&state, &id, &q).await?;
-    let title = p
-        .text("title", lang.code())
-        .map(|t| t.text.clone())
-        .unwrap_or_else(|| p.external_id.clone());
+    let title = p.title(lang.code());
     Ok(page_with_status(
         StatusCode::OK,
         &RevisionsPage {
@@ -1571,7 +1567,7 @@ pub async fn revisions_page(
                 .iter()
                 .map(|r| RevisionRow {
                     rev: r.rev,
-                    at: r.at.chars().take(16).collect::<String>().replace('T', " "),
+                    at: super::shown_time(&r.at, true),
                     by: r.by_name.clone().unwrap_or_default(),
                 })
                 .collect(),
@@ -2064,8 +2060,8 @@ pub async fn api_submission(
     Path(id): Path<String>,
 ) -> AppResult<Json<SubmissionStatus>> {
     auth.require_user(&Action::ManageOwnAccount)?;
-    let p = super::visible(&state, &auth, &id).await?;
-    let staff = match access(&state, &auth, &p).await? {
+    let (p, who) = super::visible_with_access(&state, &auth, &id).await?;
+    let staff = match who {
         Access::Public => return Err(AppError::forbidden()),
         Access::Secretariat => true,
         Access::Submitter { .. } | Access::Reviewer => false,
@@ -2111,8 +2107,8 @@ pub async fn api_revisions(
     Query(q): Query<DiffQuery>,
 ) -> AppResult<Json<RevisionDiff>> {
     auth.require_user(&Action::ManageOwnAccount)?;
-    let p = super::visible(&state, &auth, &id).await?;
-    if matches!(access(&state, &auth, &p).await?, Access::Public) {
+    let (_, who) = super::visible_with_access(&state, &auth, &id).await?;
+    if who == Access::Public {
         return Err(AppError::forbidden());
     }
     let (revs, from, to, changes) = compare(&state, &id, &q).await?;

@@ -322,36 +322,71 @@ pub async fn apply(
     Ok(n)
 }
 
-/// Builds the index when it is empty, then follows the change log until `stop`.
+/// Where the follower's checkpoint is kept, next to an on-disk index: the change-log position
+/// the index is known to reflect, written after each commit.
+fn read_checkpoint(file: Option<&std::path::Path>) -> Option<i64> {
+    std::fs::read_to_string(file?).ok()?.trim().parse().ok()
+}
+
+/// The checkpoint file of an index kept in `search_dir`.
+pub fn checkpoint_file(search_dir: &std::path::Path) -> std::path::PathBuf {
+    search_dir.join("checkpoint")
+}
+
+/// Records that the index reflects the change log up to `seq`.
+pub fn write_checkpoint(file: Option<&std::path::Path>, seq: i64) {
+    if let Some(f) = file
+        && let Err(e) = std::fs::write(f, seq.to_string())
+    {
+        // Only costs a longer catch-up after a restart.
+        tracing::warn!(error = %e, "search checkpoint not saved");
+    }
+}
+
+/// Resumes from the checkpoint kept with a non-empty index (only what changed since is read
+/// again); builds the index when it is empty or has no checkpoint. Then follows the change
+/// log until `stop`. `checkpoint` is the file for the position (None for an in-memory index).
 pub async fn run(
     db: Db,
     compact: Arc<Compact>,
     index: Arc<SearchIndex>,
+    checkpoint: Option<std::path::PathBuf>,
     mut stop: watch::Receiver<bool>,
 ) {
-    let start = if index.num_docs() == 0 {
-        match rebuild(&db, &compact, &index, |_, _| {}).await {
-            Ok(head) => head,
+    let file = checkpoint.as_deref();
+    let resume = (index.num_docs() > 0)
+        .then(|| read_checkpoint(file))
+        .flatten();
+    let start = match resume {
+        Some(seq) => seq,
+        None => match rebuild(&db, &compact, &index, |_, _| {}).await {
+            Ok(head) => {
+                write_checkpoint(file, head);
+                head
+            }
             Err(e) => {
                 tracing::error!(error = %e, "search index not built");
                 0
             }
-        }
-    } else {
-        // An index kept from an earlier run may miss what changed meanwhile: catch up from
-        // the start of the log (applying a change twice is harmless).
-        0
+        },
     };
-    tracing::info!(documents = index.num_docs(), "search index ready");
+    tracing::info!(
+        documents = index.num_docs(),
+        from = start,
+        "search index ready"
+    );
     let mut follower = Follower::new(start, GAP_TIMEOUT);
     loop {
         let before = follower.checkpoint();
         match follower.poll(&db, 500).await {
             Ok(changes) if !changes.is_empty() => {
-                if let Err(e) = apply(&db, &index, &changes).await {
-                    tracing::warn!(error = %e, "search index update failed; retrying");
-                    follower = Follower::new(before, GAP_TIMEOUT);
-                    tokio::time::sleep(POLL).await;
+                match apply(&db, &index, &changes).await {
+                    Ok(_) => write_checkpoint(file, follower.checkpoint()),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "search index update failed; retrying");
+                        follower = Follower::new(before, GAP_TIMEOUT);
+                        tokio::time::sleep(POLL).await;
+                    }
                 }
                 continue;
             }

@@ -550,7 +550,7 @@ async fn reindex(settings: Settings) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let compact = gcm_compact::Compact::load_shipped().map_err(|e| e.to_string())?;
     let dir = settings.data_dir.join("search");
-    let index = gcm_search::SearchIndex::open(&dir).map_err(|e| {
+    let index = gcm_search::SearchIndex::open_with(&dir, &compact).map_err(|e| {
         format!(
             "cannot open the search index in {} ({e}); is a node running on this data directory?",
             dir.display()
@@ -578,6 +578,7 @@ async fn reindex(settings: Settings) -> Result<(), String> {
     })
     .await
     .map_err(|e| e.to_string())?;
+    gcm_hub::indexer::write_checkpoint(Some(&gcm_hub::indexer::checkpoint_file(&dir)), head);
     eprintln!();
     say!(
         "search index rebuilt: {} documents in {:.1} s (change log at {head})",

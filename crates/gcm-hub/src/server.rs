@@ -169,14 +169,16 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
     };
     // The search index is this node's own, under the data directory; it is derived data, so a
     // lost or outdated one is rebuilt from the database.
+    let search_dir = settings.data_dir.join("search");
     let index = Arc::new(
-        gcm_search::SearchIndex::open(&settings.data_dir.join("search"))
+        gcm_search::SearchIndex::open_with(&search_dir, &compact)
             .map_err(|e| StartError::Search(e.to_string()))?,
     );
     let indexer = tokio::spawn(crate::indexer::run(
         db.clone(),
         compact.clone(),
         index.clone(),
+        Some(crate::indexer::checkpoint_file(&search_dir)),
         stop_rx.clone(),
     ));
     let state = gcm_web::AppState::new(db.clone(), compact, options).with_search(index);

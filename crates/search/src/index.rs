@@ -91,7 +91,12 @@ impl SearchIndex {
     /// schema (an older gcm-hub) is replaced by an empty one: the index is derived data, and
     /// [`SearchIndex::num_docs`] being 0 tells the caller to [`SearchIndex::rebuild`].
     pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
-        let compact = Compact::load_shipped()?;
+        SearchIndex::open_with(dir, &Compact::load_shipped()?)
+    }
+
+    /// As [`SearchIndex::open`], with the Compact the caller already holds (a server loads it
+    /// once at start).
+    pub fn open_with(dir: &Path, compact: &Compact) -> Result<SearchIndex, SearchError> {
         std::fs::create_dir_all(dir)?;
         let fields = Fields::build();
         let directory = |dir: &Path| {
@@ -124,7 +129,7 @@ impl SearchIndex {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 2);
-        SearchIndex::with_index(index, fields, &compact, Some(dir.to_owned()), threads)
+        SearchIndex::with_index(index, fields, compact, Some(dir.to_owned()), threads)
     }
 
     fn with_index(

@@ -218,3 +218,62 @@ db_test!(
         assert_eq!(v["error"]["code"], "invalid_parameter");
     }
 );
+
+db_test!(
+    a_restarted_node_catches_up_from_its_checkpoint,
+    |app: TestApp| async move {
+        use gcm_hub::config::Settings;
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            database_url: Some(app.database_url()),
+            data_dir: dir.path().to_path_buf(),
+            db_max_connections: 5,
+            job_poll_ms: 50,
+            import_seeds: false,
+            ..Settings::default()
+        };
+        let actor = Actor::system("test");
+        let compact = gcm_compact::Compact::load_shipped().unwrap();
+        let node = gcm_hub::server::start(&settings).await.unwrap();
+        let base = format!("http://{}", node.addr);
+        let (first, _) = gcm_store::practices::upsert(
+            app.db(),
+            &compact,
+            &actor,
+            &sample("t:before", "Orchard seasonal work scheme", "NZL", 6),
+        )
+        .await
+        .unwrap();
+        eventually(&base, "/api/v1/search?q=orchard", |v| {
+            ids(v).contains(&first)
+        })
+        .await;
+        node.shutdown(Duration::from_secs(2)).await;
+        let checkpoint = gcm_hub::indexer::checkpoint_file(&dir.path().join("search"));
+        assert!(
+            std::fs::read_to_string(&checkpoint)
+                .unwrap()
+                .trim()
+                .parse::<i64>()
+                .unwrap()
+                > 0
+        );
+        // Written while the node is down: found once it is back, with the earlier one kept.
+        let (second, _) = gcm_store::practices::upsert(
+            app.db(),
+            &compact,
+            &actor,
+            &sample("t:after", "Orchard housing standards", "NZL", 6),
+        )
+        .await
+        .unwrap();
+        let node = gcm_hub::server::start(&settings).await.unwrap();
+        let base = format!("http://{}", node.addr);
+        eventually(&base, "/api/v1/search?q=orchard", |v| {
+            ids(v).contains(&first) && ids(v).contains(&second)
+        })
+        .await;
+        node.shutdown(Duration::from_secs(2)).await;
+    }
+);

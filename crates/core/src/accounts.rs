@@ -200,6 +200,19 @@ pub enum Action<'a> {
     ReviewPractice,
     /// Open, edit and close themed calls for practices.
     ManageCalls,
+    /// Draft and submit connection-hub requests for an organisation, and answer the
+    /// secretariat's questions about them (GCM para 43(a)(i)).
+    SubmitHubRequest {
+        org_id: &'a str,
+    },
+    /// Process hub requests: assess, accept or decline, invite partners, set up implementation,
+    /// link similar initiatives, override suggestions.
+    ManageHub,
+    /// Speak for an organisation in the hub: answer partner invitations, keep its partner
+    /// profile and funding priorities, publish offers of support.
+    ActAsHubPartner {
+        org_id: &'a str,
+    },
     /// Administration: users and their roles.
     ManageUsers,
     ViewAuditLog,
@@ -244,7 +257,16 @@ pub fn allows(who: Option<&Principal>, action: &Action<'_>) -> bool {
                     Some(OrgRole::FocalPoint | OrgRole::Editor)
                 )
         }
-        Action::ManagePracticeReview | Action::ManageCalls => p.has(PlatformRole::Secretariat),
+        Action::SubmitHubRequest { org_id } | Action::ActAsHubPartner { org_id } => {
+            p.email_verified
+                && matches!(
+                    p.role_in(org_id),
+                    Some(OrgRole::FocalPoint | OrgRole::Editor)
+                )
+        }
+        Action::ManagePracticeReview | Action::ManageCalls | Action::ManageHub => {
+            p.has(PlatformRole::Secretariat)
+        }
         Action::ReviewPractice => p.has(PlatformRole::Reviewer) || p.has(PlatformRole::Secretariat),
         Action::ManageUsers | Action::ViewAuditLog | Action::ViewOutbox => false,
     }
@@ -314,6 +336,37 @@ mod tests {
         sec.roles.push(PlatformRole::Secretariat);
         assert!(allows(Some(&sec), &Action::ManagePracticeReview));
         assert!(allows(Some(&sec), &Action::ManageCalls));
+    }
+
+    #[test]
+    fn hub_requests_come_from_an_organisation_and_are_processed_by_the_secretariat() {
+        let fp = member("gov", OrgRole::FocalPoint);
+        assert!(allows(
+            Some(&fp),
+            &Action::SubmitHubRequest { org_id: "gov" }
+        ));
+        assert!(!allows(
+            Some(&fp),
+            &Action::SubmitHubRequest { org_id: "other" }
+        ));
+        assert!(!allows(Some(&fp), &Action::ManageHub));
+        let m = member("ngo", OrgRole::Member);
+        assert!(!allows(
+            Some(&m),
+            &Action::ActAsHubPartner { org_id: "ngo" }
+        ));
+        let ed = member("ngo", OrgRole::Editor);
+        assert!(allows(
+            Some(&ed),
+            &Action::ActAsHubPartner { org_id: "ngo" }
+        ));
+        let mut sec = member("un", OrgRole::Member);
+        sec.roles.push(PlatformRole::Secretariat);
+        assert!(allows(Some(&sec), &Action::ManageHub));
+        assert!(!allows(
+            Some(&sec),
+            &Action::SubmitHubRequest { org_id: "gov" }
+        ));
     }
 
     #[test]

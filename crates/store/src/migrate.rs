@@ -70,6 +70,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "resource_files",
         sql: include_str!("../migrations/0010_resource_files.sql"),
     },
+    Migration {
+        version: 11,
+        name: "hub",
+        sql: include_str!("../migrations/0011_hub.sql"),
+    },
 ];
 
 impl Migration {

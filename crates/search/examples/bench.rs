@@ -1,7 +1,8 @@
 //! Search benchmark: index build rate and query latency (p50/p95/p99) on synthetic corpora
 //! of 10k and 100k items, on disk in a temporary directory.
 //!
-//! `cargo run --release -p gcm-search --example bench [sizes…]` (default: 10000 100000).
+//! `cargo run --release -p gcm-search --example bench [sizes…]` (default: 10000 100000);
+//! `BENCH_DETAIL=1` also lists the slowest queries with their match counts.
 
 use std::time::{Duration, Instant};
 
@@ -89,15 +90,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             index.search(q)?; // warm-up
         }
         let mut times = Vec::new();
+        let mut per_variant = vec![Duration::ZERO; variants.len()];
         for _ in 0..5 {
-            for q in &variants {
+            for (i, q) in variants.iter().enumerate() {
                 let t = Instant::now();
                 let r = index.search(q)?;
-                times.push(t.elapsed());
+                let took = t.elapsed();
+                times.push(took);
+                if let Some(slot) = per_variant.get_mut(i) {
+                    *slot += took;
+                }
                 std::hint::black_box(r);
             }
         }
         times.sort();
+        // BENCH_DETAIL=1: the slowest query variants (mean of the rounds) and their totals,
+        // to see where the tail comes from.
+        if std::env::var_os("BENCH_DETAIL").is_some() {
+            let mut slow: Vec<(Duration, &SearchQuery)> =
+                per_variant.iter().copied().zip(&variants).collect();
+            slow.sort_by_key(|v| std::cmp::Reverse(v.0));
+            for (d, q) in slow.iter().take(15) {
+                let total = index.search(q)?.total;
+                eprintln!(
+                    "{:>8.2} ms  total {total:>6}  sort {:?} obj {:?} q {:?}",
+                    d.as_secs_f64() * 1000.0 / 5.0,
+                    q.sort,
+                    q.objective,
+                    q.q
+                );
+            }
+        }
         let mut similar = Vec::new();
         for i in (0..n).step_by((n / 200).max(1)) {
             let t = Instant::now();

@@ -1,26 +1,28 @@
-//! A collector counting facet values of all matching documents straight from the fast
-//! fields (term ordinals per segment, turned into strings once at the end), so facet counts
-//! cost one pass over the matches and no stored-document reads.
+//! A collector counting facet values of all matching documents from the one multi-valued
+//! `facet` fast field (term ordinals per segment, turned into names and values once at the
+//! end), so counting a match is one column read and no stored-document reads.
 
 use std::collections::{BTreeMap, HashMap};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::schema::STRING_FACETS;
+use crate::schema::{FACET_SEPARATOR, FACETS};
 
 /// Facet counts: facet name → value → count.
 pub type Counts = HashMap<&'static str, HashMap<String, u64>>;
 
-/// Counts [`STRING_FACETS`] plus `objective` and `year`.
+/// Counts every facet of [`FACETS`].
 pub struct FacetCounter;
 
-/// Per-segment state of [`FacetCounter`].
+/// Per-segment state of [`FacetCounter`]: the segment's `facet` column (absent in a segment
+/// without any document) and a count per term ordinal.
 pub struct SegmentFacetCounter {
-    strings: Vec<(&'static str, StrColumn, Vec<u64>)>,
-    objective: Option<(Column<u64>, [u64; 24])>,
-    year: Option<(Column<i64>, HashMap<i64, u64>)>,
+    column: Option<StrColumn>,
+    counts: Vec<u32>,
+    /// Scratch space for one document's ordinals.
+    ords: Vec<u64>,
 }
 
 impl Collector for FacetCounter {
@@ -32,18 +34,12 @@ impl Collector for FacetCounter {
         _segment_local_id: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
-        let ff = segment.fast_fields();
-        let mut strings = Vec::new();
-        for name in STRING_FACETS {
-            if let Some(col) = ff.str(name)? {
-                let n = col.num_terms();
-                strings.push((name, col, vec![0; n]));
-            }
-        }
+        let column = segment.fast_fields().str("facet")?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
         Ok(SegmentFacetCounter {
-            strings,
-            objective: ff.column_opt::<u64>("objective")?.map(|c| (c, [0; 24])),
-            year: ff.column_opt::<i64>("year")?.map(|c| (c, HashMap::new())),
+            column,
+            counts: vec![0; terms],
+            ords: Vec::new(),
         })
     }
 
@@ -69,55 +65,51 @@ impl SegmentCollector for SegmentFacetCounter {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for (_, col, counts) in &mut self.strings {
-            for ord in col.term_ords(doc) {
-                if let Some(c) = usize::try_from(ord).ok().and_then(|o| counts.get_mut(o)) {
-                    *c += 1;
-                }
-            }
+        let Some(column) = &self.column else {
+            return;
+        };
+        // The document's ordinals are contiguous rows: read them in one call.
+        let ords = column.ords();
+        let rows = ords.index.value_row_ids(doc);
+        let n = rows.len();
+        if n == 0 {
+            return;
         }
-        if let Some((col, counts)) = &mut self.objective {
-            for n in col.values_for_doc(doc) {
-                if let Some(c) = usize::try_from(n).ok().and_then(|o| counts.get_mut(o)) {
-                    *c += 1;
-                }
-            }
-        }
-        if let Some((col, counts)) = &mut self.year {
-            for y in col.values_for_doc(doc) {
-                *counts.entry(y).or_default() += 1;
+        self.ords.resize(n, 0);
+        ords.values
+            .get_range(u64::from(rows.start), &mut self.ords[..n]);
+        for ord in &self.ords[..n] {
+            if let Some(c) = usize::try_from(*ord)
+                .ok()
+                .and_then(|o| self.counts.get_mut(o))
+            {
+                *c += 1;
             }
         }
     }
 
     fn harvest(self) -> Counts {
         let mut out = Counts::new();
-        for (name, col, counts) in self.strings {
-            let slot = out.entry(name).or_default();
-            let mut value = String::new();
-            for (ord, n) in counts.into_iter().enumerate() {
-                if n == 0 {
-                    continue;
-                }
-                value.clear();
-                // A dictionary read error leaves the value out rather than failing the search.
-                if col.ord_to_str(ord as u64, &mut value).unwrap_or(false) {
-                    slot.insert(value.clone(), n);
-                }
+        let Some(column) = self.column else {
+            return out;
+        };
+        let mut entry = String::new();
+        for (ord, n) in self.counts.into_iter().enumerate() {
+            if n == 0 {
+                continue;
             }
-        }
-        if let Some((_, counts)) = self.objective {
-            let slot = out.entry("objective").or_default();
-            for (n, c) in counts.into_iter().enumerate() {
-                if c > 0 {
-                    slot.insert(n.to_string(), c);
-                }
+            entry.clear();
+            // A dictionary read error leaves the value out rather than failing the search.
+            if !column.ord_to_str(ord as u64, &mut entry).unwrap_or(false) {
+                continue;
             }
-        }
-        if let Some((_, counts)) = self.year {
-            let slot = out.entry("year").or_default();
-            for (y, c) in counts {
-                slot.insert(y.to_string(), c);
+            let Some((name, value)) = entry.split_once(FACET_SEPARATOR) else {
+                continue;
+            };
+            if let Some(name) = FACETS.iter().copied().find(|f| *f == name) {
+                out.entry(name)
+                    .or_default()
+                    .insert(value.to_owned(), u64::from(n));
             }
         }
         out

@@ -11,14 +11,14 @@ use std::sync::{Mutex, MutexGuard};
 
 use gcm_compact::{Compact, CompactError, Lang};
 use tantivy::directory::MmapDirectory;
-use tantivy::schema::Value;
+use tantivy::schema::{Field, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis::Analyzers;
 use crate::doc::{SearchDoc, doc_key};
 use crate::glossary::{Glossary, compact_text};
 use crate::lang::{detect_language, normalise_lang};
-use crate::schema::Fields;
+use crate::schema::{Fields, facet_value};
 
 /// Memory for the writer's indexing threads (tantivy wants at least 15 MB per thread).
 const WRITER_MEMORY_PER_THREAD: usize = 48_000_000;
@@ -309,27 +309,36 @@ impl SearchIndex {
         }
         doc.add_text(f.all, &d.title);
         doc.add_text(f.all, &body);
-        for o in &d.objectives {
-            doc.add_u64(f.objective, u64::from(*o));
-        }
+        let mut facet = |name: &str, field: Option<Field>, value: &str| {
+            if let Some(field) = field {
+                doc.add_text(field, value);
+            }
+            doc.add_text(f.facet, facet_value(name, value));
+        };
+        facet("kind", None, &d.kind);
         for p in &d.principles {
-            doc.add_text(f.principle, p);
+            facet("principle", Some(f.principle), p);
         }
         for c in &d.countries {
-            doc.add_text(f.country, c.to_ascii_uppercase());
+            facet("country", Some(f.country), &c.to_ascii_uppercase());
         }
         for r in &d.regions {
-            doc.add_text(f.region, r);
+            facet("region", Some(f.region), r);
         }
         for t in &d.themes {
-            doc.add_text(f.theme, t);
+            facet("theme", Some(f.theme), t);
         }
-        doc.add_text(f.lang, lang);
+        facet("lang", Some(f.lang), lang);
         if let Some(k) = &d.org_kind {
-            doc.add_text(f.org_kind, k);
+            facet("org_kind", Some(f.org_kind), k);
+        }
+        for o in &d.objectives {
+            doc.add_u64(f.objective, u64::from(*o));
+            doc.add_text(f.facet, facet_value("objective", &o.to_string()));
         }
         if let Some(y) = d.year {
             doc.add_i64(f.year, y);
+            doc.add_text(f.facet, facet_value("year", &y.to_string()));
         }
         doc.add_text(f.url, &d.url);
         for t in d.visibility.tokens() {

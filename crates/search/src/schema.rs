@@ -2,8 +2,9 @@
 //!
 //! Text is indexed in the field of its language (`title_xx`, `body_xx`, each with that
 //! language's analyzer, stored for snippets and "similar items") and in `all`, a
-//! language-neutral field for exact and prefix matching. Filters and facets use raw-string
-//! fast fields; visibility is a list of audience tokens (`public`, `org:…`, `user:…`,
+//! language-neutral field for exact and prefix matching. Filters use raw-string indexed
+//! fields; facets read one multi-valued fast field, `facet`, holding every facet value of a
+//! document as `name\u{1f}value`, so counting a match costs one column read; visibility is a list of audience tokens (`public`, `org:…`, `user:…`,
 //! `role:…`) so the viewer filter runs inside the index.
 
 use tantivy::schema::{
@@ -35,18 +36,31 @@ pub struct Fields {
     pub year: Field,
     pub url: Field,
     pub visibility: Field,
+    /// Every facet value of a document, `name\u{1f}value` (see [`facet_value`]).
+    pub facet: Field,
 }
 
-/// String facets: (facet name in results, field name).
-pub const STRING_FACETS: [&str; 7] = [
+/// Facets counted for every search, by their names in results.
+pub const FACETS: [&str; 9] = [
     "kind",
+    "objective",
     "principle",
     "country",
     "region",
     "theme",
     "lang",
     "org_kind",
+    "year",
 ];
+
+/// Separates a facet's name from its value in the `facet` field (a control character, so it
+/// never occurs in a value).
+pub const FACET_SEPARATOR: char = '\u{1f}';
+
+/// The `facet` field's entry for one value of facet `name`.
+pub fn facet_value(name: &str, value: &str) -> String {
+    format!("{name}{FACET_SEPARATOR}{value}")
+}
 
 fn analysed(tokenizer: &str, stored: bool) -> TextOptions {
     let options = TextOptions::default().set_indexing_options(
@@ -66,7 +80,7 @@ impl Fields {
     pub fn build() -> Fields {
         let mut b = Schema::builder();
         let key = b.add_text_field("key", STRING | STORED);
-        let kind = b.add_text_field("kind", STRING | STORED | FAST);
+        let kind = b.add_text_field("kind", STRING | STORED);
         let id = b.add_text_field("id", STRING | STORED);
         let title = b.add_text_field("title", STORED);
         let title_sort = b.add_text_field("title_sort", STRING | FAST);
@@ -80,16 +94,17 @@ impl Fields {
             })
             .collect();
         let all = b.add_text_field("all", analysed(NEUTRAL, false));
-        let objective = b.add_u64_field("objective", INDEXED | FAST | STORED);
-        let principle = b.add_text_field("principle", STRING | FAST | STORED);
-        let country = b.add_text_field("country", STRING | FAST | STORED);
-        let region = b.add_text_field("region", STRING | FAST | STORED);
-        let theme = b.add_text_field("theme", STRING | FAST | STORED);
-        let lang = b.add_text_field("lang", STRING | FAST | STORED);
-        let org_kind = b.add_text_field("org_kind", STRING | FAST | STORED);
+        let objective = b.add_u64_field("objective", INDEXED | STORED);
+        let principle = b.add_text_field("principle", STRING | STORED);
+        let country = b.add_text_field("country", STRING | STORED);
+        let region = b.add_text_field("region", STRING | STORED);
+        let theme = b.add_text_field("theme", STRING | STORED);
+        let lang = b.add_text_field("lang", STRING | STORED);
+        let org_kind = b.add_text_field("org_kind", STRING | STORED);
         let year = b.add_i64_field("year", INDEXED | FAST | STORED);
         let url = b.add_text_field("url", STORED);
         let visibility = b.add_text_field("visibility", STRING);
+        let facet = b.add_text_field("facet", TextOptions::default().set_fast("raw"));
         Fields {
             schema: b.build(),
             key,
@@ -109,6 +124,7 @@ impl Fields {
             year,
             url,
             visibility,
+            facet,
         }
     }
 

@@ -40,6 +40,11 @@ const GLOSSARY_SCORE: Score = 3.0;
 const PRINCIPLE_SCORE: Score = 1.0;
 /// Shortest prefix accepted (`mi*` would match half the index).
 const MIN_PREFIX: usize = 3;
+/// A word found exactly in at least this many documents is taken as spelt right: no typo
+/// clause is added for it. Typo clauses expand to every neighbouring word and read all their
+/// documents, which for a common word is most of the index and adds nothing stemming has not
+/// already found.
+const KNOWN_WORD_DOCS: u64 = 3;
 
 type Clause = (Occur, Box<dyn Query>);
 
@@ -109,7 +114,8 @@ impl SearchIndex {
         } else {
             query.limit
         };
-        let built = self.build(&parsed, ui_lang, query.q.trim().is_empty());
+        let searcher = self.reader.searcher();
+        let built = self.build(&searcher, &parsed, ui_lang, query.q.trim().is_empty());
         let Some(text) = built.text else {
             notices.push(Notice::NoSearchableTerms);
             return Ok(results(0, Vec::new(), Default::default(), notices));
@@ -118,7 +124,6 @@ impl SearchIndex {
         clauses.extend(self.filters(query));
         let full = BooleanQuery::new(clauses);
 
-        let searcher = self.reader.searcher();
         let depth_ok = query.offset.saturating_add(limit) <= MAX_DEPTH;
         if !depth_ok {
             notices.push(Notice::OffsetTooLarge);
@@ -240,7 +245,7 @@ impl SearchIndex {
     }
 
     /// Builds the text part of the query. `blank`: nothing was typed (browse mode).
-    fn build(&self, parsed: &Parsed, ui_lang: &str, blank: bool) -> Built {
+    fn build(&self, searcher: &Searcher, parsed: &Parsed, ui_lang: &str, blank: bool) -> Built {
         let mut built = Built {
             text: None,
             reasons: Vec::new(),
@@ -317,7 +322,9 @@ impl SearchIndex {
                         q,
                     ));
                 }
-                if chars >= 5 {
+                // A read error only costs the typo clause.
+                let known = searcher.doc_freq(&term).is_ok_and(|n| n >= KNOWN_WORD_DOCS);
+                if chars >= 5 && !known {
                     let distance = if chars >= 9 { 2 } else { 1 };
                     let fuzzy: Box<dyn Query> = Box::new(FuzzyTermQuery::new(term, distance, true));
                     clauses.push(Box::new(ConstScoreQuery::new(

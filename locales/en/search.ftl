@@ -14,6 +14,7 @@ search-why = Matched because:
 search-reason-text = the words are in its { $field } ({ $lang })
 search-reason-glossary = "{ $term }" names objective { $number } ({ $objective }), which it is tagged with
 search-reason-principle = "{ $term }" names the guiding principle { $principle }
+search-reason-translation = "{ $term }" translates as "{ $translation }" ({ $lang })
 search-reason-fuzzy = a word spelt like "{ $term }"
 search-reason-prefix = a word starting with "{ $term }"
 search-field-title = title

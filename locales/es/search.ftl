@@ -14,6 +14,7 @@ search-why = Coincide porque:
 search-reason-text = las palabras figuran en su { $field } ({ $lang })
 search-reason-glossary = «{ $term }» designa el objetivo { $number } ({ $objective }), al que está vinculado este elemento
 search-reason-principle = «{ $term }» designa el principio rector { $principle }
+search-reason-translation = «{ $term }» se traduce como «{ $translation }» ({ $lang })
 search-reason-fuzzy = una palabra que se escribe de forma parecida a «{ $term }»
 search-reason-prefix = una palabra que empieza por «{ $term }»
 search-field-title = título

@@ -14,6 +14,7 @@ search-why = Résultat retenu parce que :
 search-reason-text = les mots figurent dans son { $field } ({ $lang })
 search-reason-glossary = « { $term } » désigne l'objectif { $number } ({ $objective }), auquel cet élément est associé
 search-reason-principle = « { $term } » désigne le principe directeur { $principle }
+search-reason-translation = « { $term } » se traduit par « { $translation } » ({ $lang })
 search-reason-fuzzy = un mot dont l'orthographe est proche de « { $term } »
 search-reason-prefix = un mot commençant par « { $term } »
 search-field-title = titre

@@ -14,6 +14,7 @@ search-why = Funnet fordi:
 search-reason-text = ordene står i { $field } ({ $lang })
 search-reason-glossary = «{ $term }» betegner mål { $number } ({ $objective }), som elementet er merket med
 search-reason-principle = «{ $term }» betegner det veiledende prinsippet { $principle }
+search-reason-translation = «{ $term }» oversettes med «{ $translation }» ({ $lang })
 search-reason-fuzzy = et ord som staves omtrent som «{ $term }»
 search-reason-prefix = et ord som begynner med «{ $term }»
 search-field-title = tittelen

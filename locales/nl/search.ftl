@@ -14,6 +14,7 @@ search-why = Gevonden omdat:
 search-reason-text = de woorden staan in de { $field } ({ $lang })
 search-reason-glossary = "{ $term }" verwijst naar doelstelling { $number } ({ $objective }), waaraan dit item is gekoppeld
 search-reason-principle = "{ $term }" verwijst naar het leidende beginsel { $principle }
+search-reason-translation = "{ $term }" wordt vertaald als "{ $translation }" ({ $lang })
 search-reason-fuzzy = een woord dat ongeveer als "{ $term }" wordt gespeld
 search-reason-prefix = een woord dat begint met "{ $term }"
 search-field-title = titel

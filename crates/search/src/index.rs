@@ -19,6 +19,7 @@ use crate::doc::{SearchDoc, doc_key};
 use crate::glossary::{Glossary, compact_text};
 use crate::lang::{detect_language, normalise_lang};
 use crate::schema::{Fields, facet_value};
+use crate::thesaurus::Thesaurus;
 
 /// Memory for the writer's indexing threads (tantivy wants at least 15 MB per thread).
 const WRITER_MEMORY_PER_THREAD: usize = 48_000_000;
@@ -39,8 +40,8 @@ pub enum SearchError {
     /// The shipped Compact could not be loaded.
     #[error(transparent)]
     Compact(#[from] CompactError),
-    /// The shipped fixture data could not be loaded.
-    #[error("fixture data: {0}")]
+    /// Data shipped with the crate (fixture, judged set, thesaurus) could not be read.
+    #[error("shipped data: {0}")]
     Fixture(String),
     /// The directory could not be opened as an index.
     #[error("search index directory {path}: {message}")]
@@ -59,6 +60,7 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     pub(crate) analyzers: Analyzers,
     pub(crate) glossary: Glossary,
+    pub(crate) thesaurus: Thesaurus,
     dir: Option<PathBuf>,
     lexicon_dirty: AtomicBool,
 }
@@ -142,8 +144,12 @@ impl SearchIndex {
         let analyzers = Analyzers::new();
         analyzers.learn("nb", &compact_text(compact, Lang::Nb));
         analyzers.learn("nl", &compact_text(compact, Lang::Nl));
+        for lang in ["nb", "nl"] {
+            analyzers.learn(lang, &Thesaurus::shipped_words(lang)?);
+        }
         // The glossary sees the Compact's words only, so it does not depend on the corpus.
         let glossary = Glossary::build(compact, &analyzers);
+        let thesaurus = Thesaurus::shipped(&analyzers)?;
         if let Some(dir) = &dir {
             for lang in ["nb", "nl"] {
                 match std::fs::read_to_string(lexicon_file(dir, lang)) {
@@ -165,6 +171,7 @@ impl SearchIndex {
             fields,
             analyzers,
             glossary,
+            thesaurus,
             dir,
             lexicon_dirty: AtomicBool::new(false),
         })

@@ -12,6 +12,7 @@
 //! - [`analysis`](mod@analysis): the analyzers per language.
 //! - [`decompound`](mod@decompound): splitting nb/nl compounds.
 //! - [`glossary`](mod@glossary): objective and principle names across languages.
+//! - [`thesaurus`](mod@thesaurus): everyday domain words across languages.
 //! - [`schema`](mod@schema): the index fields.
 //! - [`index`](mod@index): [`SearchIndex`] and writing to it.
 //! - `search`, `similar`: reading from it ([`SearchIndex::search`], [`SearchIndex::similar`]).
@@ -36,6 +37,7 @@ pub mod schema;
 mod search;
 mod similar;
 pub mod snippet;
+pub mod thesaurus;
 
 pub use doc::{SearchDoc, Viewer, Visibility, doc_key};
 pub use eval::{Eval, Judged, JudgedQuery, QueryEval, evaluate};

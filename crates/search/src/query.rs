@@ -120,6 +120,15 @@ pub enum MatchReason {
         /// Principle slug.
         principle: String,
     },
+    /// A query word's translation (from the thesaurus) was found.
+    Translation {
+        /// The query word.
+        term: String,
+        /// The translation found, as written in the thesaurus.
+        translation: String,
+        /// Its language.
+        lang: String,
+    },
     /// A word close in spelling to a query word (a typo) was found.
     Fuzzy {
         /// The query word.

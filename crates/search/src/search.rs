@@ -30,6 +30,10 @@ const PART_BOOST: Score = 0.5;
 const UI_LANG_BOOST: Score = 1.2;
 /// Exact (unstemmed) match in the neutral field.
 const EXACT_BOOST: Score = 0.5;
+/// A translation through the thesaurus weighs less than the word itself.
+const TRANSLATION_BOOST: Score = 0.6;
+/// At most this many translated forms per query word (a common word like "work" has many).
+const MAX_TRANSLATIONS: usize = 24;
 /// A typo match is worth less than any real match.
 const FUZZY_SCORE: Score = 0.3;
 /// A prefix match.
@@ -47,6 +51,9 @@ const MIN_PREFIX: usize = 3;
 const KNOWN_WORD_DOCS: u64 = 3;
 
 type Clause = (Occur, Box<dyn Query>);
+
+/// Per language: the thesaurus words a query word was translated into, and their queries.
+type Translated = (&'static str, Vec<String>, Vec<Box<dyn Query>>);
 
 /// Receives, per language, a phrase's query on the body field and its analysed forms.
 type PhraseSink<'a> = &'a mut dyn FnMut(&'static str, Box<dyn Query>, &[String]);
@@ -303,6 +310,7 @@ impl SearchIndex {
                         .insert(t.text.clone());
                 }
             }
+            self.translate(word, &mut clauses, &mut built);
             let neutral = self.analyzers.analyze(None, &word.text);
             for t in &neutral {
                 clauses.push(boosted(term_query(f.all, &t.text), EXACT_BOOST));
@@ -434,6 +442,79 @@ impl SearchIndex {
         }
         built.text = Some(text);
         built
+    }
+
+    /// Adds, for one query word, clauses for its translations in the thesaurus (from any
+    /// language the word can be read in, including the parts of a compound) in the other
+    /// languages' fields, with a reason per translation found.
+    fn translate(&self, word: &Word, clauses: &mut Vec<Box<dyn Query>>, built: &mut Built) {
+        let f = &self.fields;
+        let mut own: HashSet<(&'static str, String)> = HashSet::new();
+        let mut found: Vec<(&'static str, Score, &crate::thesaurus::Rendering)> = Vec::new();
+        for (lang, _, _) in &f.text {
+            let mut seen_positions = HashSet::new();
+            for t in self.analyzers.analyze(Some(lang), &word.text) {
+                let part = if seen_positions.insert(t.position) {
+                    1.0
+                } else {
+                    PART_BOOST
+                };
+                for r in self.thesaurus.translations(lang, &t.text) {
+                    if !found.iter().any(|(_, _, seen)| std::ptr::eq(*seen, r)) {
+                        found.push((lang, part, r));
+                    }
+                }
+                own.insert((lang, t.text));
+            }
+        }
+        let mut added = 0;
+        // One reason per language, naming every translation used in it.
+        let mut per_lang: Vec<Translated> = Vec::new();
+        for (_, part, r) in found {
+            let Some((title_f, body_f)) = f.text_of(r.lang) else {
+                continue;
+            };
+            let mut used = false;
+            for stem in &r.stems {
+                // The word itself already matches in that language.
+                if own.contains(&(r.lang, stem.clone())) || added >= MAX_TRANSLATIONS {
+                    continue;
+                }
+                added += 1;
+                used = true;
+                clauses.push(boosted(
+                    term_query(title_f, stem),
+                    TITLE_BOOST * TRANSLATION_BOOST * part,
+                ));
+                clauses.push(boosted(term_query(body_f, stem), TRANSLATION_BOOST * part));
+                if !per_lang.iter().any(|(l, _, _)| *l == r.lang) {
+                    per_lang.push((r.lang, Vec::new(), Vec::new()));
+                }
+                let Some(slot) = per_lang.iter_mut().find(|(l, _, _)| *l == r.lang) else {
+                    continue;
+                };
+                slot.2.push(term_query(title_f, stem));
+                slot.2.push(term_query(body_f, stem));
+                built
+                    .highlight
+                    .entry(r.lang)
+                    .or_default()
+                    .insert(stem.clone());
+            }
+            if used && let Some(slot) = per_lang.iter_mut().find(|(l, _, _)| *l == r.lang) {
+                slot.1.push(r.word.clone());
+            }
+        }
+        for (lang, words, queries) in per_lang {
+            built.reasons.push((
+                MatchReason::Translation {
+                    term: word.text.clone(),
+                    translation: words.join(", "),
+                    lang: lang.to_owned(),
+                },
+                union(queries),
+            ));
+        }
     }
 
     /// A phrase in any language field or the neutral field; one-word phrases are terms.

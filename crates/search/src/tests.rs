@@ -241,6 +241,33 @@ fn remittances_match_across_languages_with_reasons() {
 }
 
 #[test]
+fn the_thesaurus_reaches_english_farming_from_a_norwegian_compound() {
+    let index = fixture_index();
+    let r = search(&index, SearchQuery::text("landbrukspraksiser"));
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.kind == "practice" && h.lang == "en")
+        .unwrap_or_else(|| panic!("no English practice in {:?}", r.hits));
+    let translation = hit
+        .reasons
+        .iter()
+        .find_map(|m| match m {
+            MatchReason::Translation {
+                term,
+                translation,
+                lang,
+            } => Some((term.as_str(), translation.as_str(), lang.as_str())),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no translation reason: {:?}", hit.reasons));
+    assert_eq!(translation.0, "landbrukspraksiser");
+    assert_eq!(translation.2, "en");
+    assert!(translation.1.contains("agriculture"), "{translation:?}");
+    assert!(hit.snippet_html.contains("<mark>"), "{}", hit.snippet_html);
+}
+
+#[test]
 fn typos_are_tolerated_at_lower_rank() {
     let index = fixture_index();
     let r = search(&index, SearchQuery::text("trafficing"));
@@ -626,7 +653,7 @@ fn judged_queries_reach_the_measured_floor() {
     );
 }
 
-/// Measured on the fixture corpus (nDCG@10 0.547, recall@10 0.760), rounded down: a change
-/// that makes ranking worse fails here.
-const NDCG_FLOOR: f64 = 0.54;
-const RECALL_FLOOR: f64 = 0.75;
+/// Measured on the fixture corpus (nDCG@10 0.596, recall@10 0.823, with the thesaurus),
+/// rounded down: a change that makes ranking worse fails here.
+const NDCG_FLOOR: f64 = 0.59;
+const RECALL_FLOOR: f64 = 0.82;

@@ -207,6 +207,11 @@ fn local_url(url: &str, lang: Lang) -> String {
     }
 }
 
+/// A language's own name, or its code when it is not one of the platform's.
+fn language_name(code: &str) -> String {
+    Lang::from_code(code).map_or_else(|| code.to_owned(), |l| l.endonym().to_string())
+}
+
 /// "Matched because…" in words.
 fn reason_text(tr: &Tr, state: &AppState, lang: Lang, r: &MatchReason) -> String {
     match r {
@@ -217,14 +222,7 @@ fn reason_text(tr: &Tr, state: &AppState, lang: Lang, r: &MatchReason) -> String
                     "field",
                     crate::i18n::Arg::Str(tr.t(&format!("search-field-{field}"))),
                 ),
-                (
-                    "lang",
-                    crate::i18n::Arg::Str(
-                        Lang::from_code(l)
-                            .map(|x| x.endonym())
-                            .unwrap_or_else(|| l.clone()),
-                    ),
-                ),
+                ("lang", crate::i18n::Arg::Str(language_name(l))),
             ],
         ),
         MatchReason::Glossary { term, objective } => tr.t_with(
@@ -243,6 +241,18 @@ fn reason_text(tr: &Tr, state: &AppState, lang: Lang, r: &MatchReason) -> String
             &[
                 ("term", crate::i18n::Arg::Str(term.clone())),
                 ("principle", crate::i18n::Arg::Str(principle.clone())),
+            ],
+        ),
+        MatchReason::Translation {
+            term,
+            translation,
+            lang: l,
+        } => tr.t_with(
+            "search-reason-translation",
+            &[
+                ("term", crate::i18n::Arg::Str(term.clone())),
+                ("translation", crate::i18n::Arg::Str(translation.clone())),
+                ("lang", crate::i18n::Arg::Str(language_name(l))),
             ],
         ),
         MatchReason::Fuzzy { term } => tr.t1("search-reason-fuzzy", "term", term),

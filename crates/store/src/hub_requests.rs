@@ -464,6 +464,15 @@ pub async fn events(db: &Db, id: &str) -> Result<Vec<Event>, DbError> {
     Ok(out)
 }
 
+/// Every request's id (for rebuilding derived indexes).
+pub async fn all_ids(db: &Db) -> Result<Vec<String>, DbError> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM hub_requests ORDER BY id")
+            .fetch_all(db.pool())
+            .await?,
+    )
+}
+
 /// One line of a list of requests.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -1263,6 +1272,43 @@ pub fn optional_date(s: &str, field: &'static str) -> Result<Option<Date>, HubEr
         s => parse_date(s).map(Some).ok_or(HubError::Invalid(field)),
     }
 }
+
+/// Whether a column of `hub_requests` is in the open data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exposure {
+    Public,
+    /// Public only when the requester made the budget public.
+    PublicIfBudgetPublic,
+    Private,
+}
+
+/// Every column of `hub_requests`, classified. Public requests only are exported at all.
+pub const EXPORT_COLUMNS: [(&str, Exposure); 24] = [
+    ("id", Exposure::Public),
+    ("reference", Exposure::Public),
+    ("status", Exposure::Public),
+    ("org_id", Exposure::Public),
+    ("endorsed_by_org", Exposure::Private),
+    ("endorsed_on", Exposure::Private),
+    ("endorsement_note", Exposure::Private),
+    ("country", Exposure::Public),
+    ("region", Exposure::Public),
+    ("starts_on", Exposure::Private),
+    ("ends_on", Exposure::Private),
+    ("budget_usd", Exposure::PublicIfBudgetPublic),
+    ("languages", Exposure::Private),
+    ("original_lang", Exposure::Public),
+    ("is_public", Exposure::Private),
+    ("budget_public", Exposure::Private),
+    ("created_by", Exposure::Private),
+    ("created_at", Exposure::Private),
+    ("updated_at", Exposure::Private),
+    ("submitted_at", Exposure::Public),
+    ("first_response_at", Exposure::Private),
+    ("setup_done_at", Exposure::Private),
+    ("status_since", Exposure::Public),
+    ("reminded_at", Exposure::Private),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Reminders

@@ -68,21 +68,15 @@ pub async fn partners(db: &Db, request_id: &str) -> Result<Vec<Partner>, DbError
     Ok(out)
 }
 
-/// The requests an organisation is invited to (any state but withdrawn).
-pub async fn invited_requests(db: &Db, org_ids: &[String]) -> Result<Vec<String>, DbError> {
-    let mut out = Vec::new();
-    for org in org_ids {
-        let ids: Vec<String> = sqlx::query_scalar(
-            "SELECT request_id FROM hub_request_partners WHERE org_id = $1 AND state <> 'withdrawn'",
-        )
-        .bind(org)
-        .fetch_all(db.pool())
-        .await?;
-        out.extend(ids);
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
+/// The organisations invited to one request (any state but withdrawn).
+pub async fn invited_requests_orgs(db: &Db, request_id: &str) -> Result<Vec<String>, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT org_id FROM hub_request_partners WHERE request_id = $1 AND state <> 'withdrawn' \
+         ORDER BY org_id",
+    )
+    .bind(request_id)
+    .fetch_all(db.pool())
+    .await?)
 }
 
 /// What the secretariat sends when inviting a partner.

@@ -59,6 +59,7 @@ hub-history = History
 hub-similar-objectives = objectives in common: { $list }
 hub-similar-countries = countries in common: { $list }
 hub-similar-kind-practice = Practice
+search-kind-hub_request = Support request
 hub-similar-kind-hub-request = Request
 hub-link-potential-duplication = Potential duplication
 hub-link-peer-exchange = Peer exchange

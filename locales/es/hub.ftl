@@ -59,6 +59,7 @@ hub-history = Historial
 hub-similar-objectives = objetivos en común: { $list }
 hub-similar-countries = países en común: { $list }
 hub-similar-kind-practice = Práctica
+search-kind-hub_request = Solicitud de apoyo
 hub-similar-kind-hub-request = Solicitud
 hub-link-potential-duplication = Posible duplicación
 hub-link-peer-exchange = Intercambio entre pares

@@ -59,6 +59,7 @@ hub-history = Historique
 hub-similar-objectives = objectifs en commun : { $list }
 hub-similar-countries = pays en commun : { $list }
 hub-similar-kind-practice = Pratique
+search-kind-hub_request = Demande d'appui
 hub-similar-kind-hub-request = Demande
 hub-link-potential-duplication = Doublon possible
 hub-link-peer-exchange = Échange entre pairs

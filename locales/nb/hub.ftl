@@ -59,6 +59,7 @@ hub-history = Historikk
 hub-similar-objectives = felles mål: { $list }
 hub-similar-countries = felles land: { $list }
 hub-similar-kind-practice = Praksis
+search-kind-hub_request = Anmodning om støtte
 hub-similar-kind-hub-request = Anmodning
 hub-link-potential-duplication = Mulig dobbeltarbeid
 hub-link-peer-exchange = Erfaringsutveksling

@@ -59,6 +59,7 @@ hub-history = Geschiedenis
 hub-similar-objectives = gemeenschappelijke doelstellingen: { $list }
 hub-similar-countries = gemeenschappelijke landen: { $list }
 hub-similar-kind-practice = Praktijk
+search-kind-hub_request = Verzoek om steun
 hub-similar-kind-hub-request = Verzoek
 hub-link-potential-duplication = Mogelijke overlap
 hub-link-peer-exchange = Uitwisseling tussen collega's

@@ -838,3 +838,170 @@ db_test!(
         let _ = &c.admin;
     }
 );
+
+/// Asks `GET path` as `v` until `found` holds for the JSON answer; fails after 10 s.
+async fn eventually(v: &Visitor, path: &str, found: impl Fn(&Value) -> bool) -> Value {
+    let start = std::time::Instant::now();
+    loop {
+        let (s, body) = api(v, "GET", path, None).await;
+        if s == 200 && found(&body) {
+            return body;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{path} never matched: {s} {body}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+db_test!(
+    similar_requests_are_linked_and_their_focal_points_connected,
+    |app: TestApp| async move {
+        let c = cast(&app).await;
+        let kenya = submitted(&c, draft(&c.gov_org)).await;
+        // Chile asks for much the same thing.
+        let mut body = draft(&c.other_org);
+        body["country"] = json!("CHL");
+        body["title"] = json!("Fair recruitment and labour inspection");
+        let (s, r) = api(&c.other, "POST", "/api/v1/hub/requests", Some(body)).await;
+        assert_eq!(s, 201, "{r}");
+        let chile = r["id"].as_str().unwrap().to_string();
+        // While a draft, Chile's request is found by nobody else.
+        let search = "/api/v1/search?q=recruitment&kind=hub_request";
+        let anon = app.visitor();
+        let found = eventually(&c.other, search, |b| b["total"] == 2).await;
+        assert_eq!(found["total"], 2);
+        let (_, public) = api(&anon, "GET", search, None).await;
+        assert_eq!(public["total"], 1, "{public}");
+        assert_eq!(
+            api(
+                &c.other,
+                "POST",
+                &format!("/api/v1/hub/requests/{chile}/submit"),
+                None
+            )
+            .await
+            .0,
+            200
+        );
+
+        // The similar requests of Kenya's: Chile's, by objectives in common.
+        let similar = eventually(
+            &c.sec,
+            &format!("/api/v1/hub/requests/{kenya}/similar"),
+            |b| {
+                b["hits"]
+                    .as_array()
+                    .is_some_and(|h| h.iter().any(|x| x["hit"]["id"] == json!(chile)))
+            },
+        )
+        .await;
+        let hit = similar["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["hit"]["id"] == json!(chile))
+            .unwrap();
+        assert_eq!(hit["shared_objectives"], json!([6, 20]));
+        // The request's page lists it for the secretariat, with the flags to set.
+        let (_, html) = c.sec.get_text(&format!("/en/hub/requests/{kenya}")).await;
+        assert!(
+            html.contains(&format!("/en/hub/requests/{chile}")),
+            "similar request missing"
+        );
+
+        // Flag it, then connect the two focal points.
+        let links = format!("/api/v1/hub/requests/{kenya}/links");
+        let (s, r) = api(
+            &c.sec,
+            "POST",
+            &links,
+            Some(json!({"other_kind": "hub_request", "other_id": chile, "kind": "sideways"})),
+        )
+        .await;
+        assert_eq!(
+            (s, r["error"]["details"]["field"].clone()),
+            (422, json!("kind"))
+        );
+        let (s, r) = api(
+            &c.sec,
+            "POST",
+            &links,
+            Some(json!({"other_kind": "hub_request", "other_id": "nope", "kind": "peer_exchange"})),
+        )
+        .await;
+        assert_eq!(
+            (s, r["error"]["details"]["field"].clone()),
+            (422, json!("other_id"))
+        );
+        let connect = format!("{links}/connect");
+        assert_eq!(
+            api(
+                &c.sec,
+                "POST",
+                &connect,
+                Some(json!({"other_kind": "hub_request", "other_id": chile}))
+            )
+            .await
+            .0,
+            404,
+            "not flagged yet"
+        );
+        let (s, _) = api(&c.sec, "POST", &links, Some(json!({"other_kind": "hub_request", "other_id": chile, "kind": "peer_exchange", "note": "Both start in 2027"}))).await;
+        assert_eq!(s, 204);
+        assert_eq!(
+            api(
+                &c.gov,
+                "POST",
+                &connect,
+                Some(json!({"other_kind": "hub_request", "other_id": chile}))
+            )
+            .await
+            .0,
+            403
+        );
+        let (s, _) = api(
+            &c.sec,
+            "POST",
+            &connect,
+            Some(json!({"other_kind": "hub_request", "other_id": chile})),
+        )
+        .await;
+        assert_eq!(s, 204);
+        for (to, other) in [
+            ("fp@kenya.example", "fp@chile.example"),
+            ("fp@chile.example", "fp@kenya.example"),
+        ] {
+            let mail = app.mail_to(to).await;
+            let intro = mail
+                .iter()
+                .find(|m| m.kind == "hub.connect")
+                .unwrap_or_else(|| panic!("no introduction to {to}"));
+            assert!(intro.body.contains(other), "{}", intro.body);
+        }
+        let connected = sqlx::query_scalar::<_, Option<String>>(
+            "SELECT connected_at FROM hub_request_links WHERE request_id = $1",
+        )
+        .bind(&kenya)
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+        assert!(connected.is_some());
+        let (_, r) = api(
+            &c.gov,
+            "GET",
+            &format!("/api/v1/hub/requests/{kenya}"),
+            None,
+        )
+        .await;
+        assert!(
+            r["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["kind"] == "connected"),
+            "{r}"
+        );
+    }
+);

@@ -109,12 +109,14 @@ pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
 pub fn job_handlers(
     compact: &Arc<gcm_compact::Compact>,
     settings: &Settings,
+    public_url: &str,
 ) -> Vec<Arc<dyn JobHandler>> {
     vec![
         Arc::new(gcm_store::hub_requests::Remind {
             policy: gcm_core::hub::ReminderPolicy {
                 wait_days: settings.hub_reminder_days,
             },
+            public_url: public_url.to_string(),
         }),
         Arc::new(gcm_store::maintenance::Prune),
         Arc::new(gcm_store::seed_import::ImportSeeds {
@@ -147,7 +149,7 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
     }
 
     let (stop, stop_rx) = watch::channel(false);
-    let worker = Worker::new(db.clone(), job_handlers(&compact, settings));
+    let worker = Worker::new(db.clone(), job_handlers(&compact, settings, &public_url));
     let worker = tokio::spawn(worker.run(
         Duration::from_millis(settings.job_poll_ms.max(10)),
         stop_rx.clone(),

@@ -5,7 +5,8 @@
 //! national counterparts (`hub_request_counterparts`), its texts in `translations` (entity
 //! `hub_request`) and its objectives, actions and guiding principles in `framework_links`.
 //! Every step, question, answer and reminder is a row of `hub_request_events`. Each change and
-//! its events, audit entry, change-log row and mails commit in one transaction. Partners and the
+//! its events, audit entry, change-log row and mails commit in one transaction; functions that
+//! mail take `site`, the public address the mails' links start with. Partners and the
 //! workplan are in [`crate::hub_setup`].
 
 use std::collections::HashMap;
@@ -920,10 +921,10 @@ const REFERENCE_ATTEMPTS: usize = 8;
 
 /// Submits a draft: gives it its `REQ-YYYY-NNNN` reference and moves it to `received`.
 /// Returns the reference.
-pub async fn submit(db: &Db, actor: &Actor, id: &str) -> Result<String, HubError> {
+pub async fn submit(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<String, HubError> {
     let mut last = None;
     for _ in 0..REFERENCE_ATTEMPTS {
-        match submit_once(db, actor, id).await {
+        match submit_once(db, site, actor, id).await {
             Err(HubError::Db(DbError::Sqlx(sqlx::Error::Database(e))))
                 if e.kind() == sqlx::error::ErrorKind::UniqueViolation =>
             {
@@ -937,7 +938,7 @@ pub async fn submit(db: &Db, actor: &Actor, id: &str) -> Result<String, HubError
     Err(last.unwrap_or(HubError::Conflict("hub_reference_taken")))
 }
 
-async fn submit_once(db: &Db, actor: &Actor, id: &str) -> Result<String, HubError> {
+async fn submit_once(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<String, HubError> {
     let now = now_rfc3339();
     let year = OffsetDateTime::now_utc().year();
     let mut tx = db.begin_write().await?;
@@ -991,7 +992,7 @@ async fn submit_once(db: &Db, actor: &Actor, id: &str) -> Result<String, HubErro
             &format!("New support request {subject}"),
             &format!(
                 "{} submitted the support request {subject} to the connection hub. \
-                 Please assess it: /en/hub/requests/{id}",
+                 Please assess it: {site}/en/hub/requests/{id}",
                 r.org_name
             ),
             "hub.submitted",
@@ -1042,6 +1043,7 @@ pub(crate) async fn focal_point_emails(
 /// implementation needs an accepted lead and a milestone.
 pub async fn move_to(
     db: &Db,
+    site: &str,
     actor: &Actor,
     id: &str,
     to: RequestStatus,
@@ -1120,7 +1122,7 @@ pub async fn move_to(
             &addr,
             &format!("{reference}: now {}", to.as_str().replace('_', " ")),
             &format!(
-                "Your support request {reference} ({}) moved from {} to {}.{}\n/en/hub/requests/{id}",
+                "Your support request {reference} ({}) moved from {} to {}.{}\n{site}/en/hub/requests/{id}",
                 r.title(&r.original_lang),
                 r.status.as_str().replace('_', " "),
                 to.as_str().replace('_', " "),
@@ -1151,25 +1153,28 @@ pub async fn move_to(
 /// the requester's focal points are mailed.
 pub async fn ask_clarification(
     db: &Db,
+    site: &str,
     actor: &Actor,
     id: &str,
     question: &str,
 ) -> Result<(), HubError> {
-    clarification(db, actor, id, question, true).await
+    clarification(db, site, actor, id, question, true).await
 }
 
 /// The requester answers the secretariat's question; the secretariat is mailed.
 pub async fn answer_clarification(
     db: &Db,
+    site: &str,
     actor: &Actor,
     id: &str,
     answer: &str,
 ) -> Result<(), HubError> {
-    clarification(db, actor, id, answer, false).await
+    clarification(db, site, actor, id, answer, false).await
 }
 
 async fn clarification(
     db: &Db,
+    site: &str,
     actor: &Actor,
     id: &str,
     text: &str,
@@ -1231,14 +1236,14 @@ async fn clarification(
                 format!("{reference}: the secretariat asks a question"),
                 format!(
                     "The secretariat asks about your support request {reference}:\n\n{text}\n\n\
-                     Answer on the request's page: /en/hub/requests/{id}"
+                     Answer on the request's page: {site}/en/hub/requests/{id}"
                 ),
             )
         } else {
             (
                 format!("{reference}: the requester answered"),
                 format!(
-                    "{} answered about {reference}:\n\n{text}\n\n/en/hub/requests/{id}",
+                    "{} answered about {reference}:\n\n{text}\n\n{site}/en/hub/requests/{id}",
                     r.org_name
                 ),
             )
@@ -1327,6 +1332,7 @@ pub struct Reminder {
 /// reminder, so nobody is reminded twice within one wait.
 pub async fn send_reminders(
     db: &Db,
+    site: &str,
     wait_days: u32,
     now: OffsetDateTime,
 ) -> Result<Vec<Reminder>, DbError> {
@@ -1379,7 +1385,7 @@ pub async fn send_reminders(
                 &format!("Reminder: {reference} is waiting"),
                 &format!(
                     "The support request {reference} ({}) has been waiting at the step \"{}\" \
-                     for more than {wait_days} days, and needs you to act: /en/hub/requests/{id}",
+                     for more than {wait_days} days, and needs you to act: {site}/en/hub/requests/{id}",
                     r.title(&r.original_lang),
                     r.status.as_str().replace('_', " ")
                 ),
@@ -1420,6 +1426,8 @@ pub async fn schedule_reminders(db: &Db) -> Result<(), DbError> {
 /// The reminder job: sends what is due, then schedules its next run.
 pub struct Remind {
     pub policy: gcm_core::hub::ReminderPolicy,
+    /// The site's public address, for the links in the mails.
+    pub public_url: String,
 }
 
 impl crate::jobs::JobHandler for Remind {
@@ -1429,8 +1437,9 @@ impl crate::jobs::JobHandler for Remind {
 
     fn run(&self, ctx: crate::jobs::JobContext) -> crate::jobs::JobFuture {
         let wait = self.policy.wait_days;
+        let site = self.public_url.clone();
         Box::pin(async move {
-            let sent = send_reminders(&ctx.db, wait, OffsetDateTime::now_utc()).await?;
+            let sent = send_reminders(&ctx.db, &site, wait, OffsetDateTime::now_utc()).await?;
             ctx.progress(
                 1,
                 Some(1),

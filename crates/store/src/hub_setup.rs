@@ -94,6 +94,7 @@ pub struct Invitation {
 /// invited or answering is 409; one withdrawn may be invited again.
 pub async fn invite(
     db: &Db,
+    site: &str,
     actor: &Actor,
     request_id: &str,
     inv: &Invitation,
@@ -185,7 +186,7 @@ pub async fn invite(
             &format!("{reference}: invitation to partner"),
             &format!(
                 "The connection hub's secretariat invites {org_name} to support the request \
-                 {reference} as {}. Read the request and answer: /en/hub/requests/{request_id}",
+                 {reference} as {}. Read the request and answer: {site}/en/hub/requests/{request_id}",
                 inv.role.as_str().replace('_', " ")
             ),
             "hub.invitation",
@@ -230,6 +231,7 @@ async fn load_status(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Head, H
 /// not invited).
 pub async fn answer(
     db: &Db,
+    site: &str,
     actor: &Actor,
     request_id: &str,
     org_id: &str,
@@ -318,7 +320,7 @@ pub async fn answer(
                 if accept { "accepted" } else { "declined" }
             ),
             &format!(
-                "{name} {} the invitation to support {reference} as {}.\n/en/hub/requests/{request_id}",
+                "{name} {} the invitation to support {reference} as {}.\n{site}/en/hub/requests/{request_id}",
                 if accept { "accepted" } else { "declined" },
                 role.replace('_', " ")
             ),
@@ -630,6 +632,7 @@ pub async fn flag(
 /// Returns how many people were mailed.
 pub async fn connect(
     db: &Db,
+    site: &str,
     actor: &Actor,
     request_id: &str,
     other_kind: &str,
@@ -667,7 +670,7 @@ pub async fn connect(
             &format!("{reference}: meet a peer working on the same question"),
             &format!(
                 "The connection hub's secretariat puts you in touch with {} about similar work \
-                 ({other_kind} {other_id}). Your request: /en/hub/requests/{request_id}",
+                 ({other_kind} {other_id}). Your request: {site}/en/hub/requests/{request_id}",
                 names(&theirs)
             ),
             "hub.connect",
@@ -681,7 +684,7 @@ pub async fn connect(
             &format!("{reference}: meet a peer working on the same question"),
             &format!(
                 "The connection hub's secretariat puts you in touch with {} about the support \
-                 request {reference}, which is similar to your work: /en/hub/requests/{request_id}",
+                 request {reference}, which is similar to your work: {site}/en/hub/requests/{request_id}",
                 names(&ours)
             ),
             "hub.connect",

@@ -826,7 +826,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         let id = gcm_store::hub_requests::create_draft(app.db(), &compact, &actor, &org_a, &input)
             .await
             .unwrap();
-        gcm_store::hub_requests::submit(app.db(), &actor, &id)
+        gcm_store::hub_requests::submit(app.db(), "", &actor, &id)
             .await
             .unwrap();
         id

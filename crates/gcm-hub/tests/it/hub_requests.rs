@@ -360,11 +360,14 @@ db_test!(
             .0,
             409
         );
+        let mail = app.mail_to("fp@ngo.example").await;
+        let invitation = mail.iter().find(|m| m.kind == "hub.invitation").unwrap();
         assert!(
-            app.mail_to("fp@ngo.example")
-                .await
-                .iter()
-                .any(|m| m.kind == "hub.invitation")
+            invitation
+                .body
+                .contains(&format!("http://{}/en/hub/requests/{id}", app.addr)),
+            "{}",
+            invitation.body
         );
 
         // The invited partner sees the full request; another country sees the public part.
@@ -580,7 +583,9 @@ db_test!(
             .iter()
             .map(|id| {
                 let (db, actor, id) = (db.clone(), actor.clone(), id.clone());
-                tokio::spawn(async move { gcm_store::hub_requests::submit(&db, &actor, &id).await })
+                tokio::spawn(
+                    async move { gcm_store::hub_requests::submit(&db, "", &actor, &id).await },
+                )
             })
             .collect();
         let mut refs = Vec::new();
@@ -602,7 +607,7 @@ db_test!(
         let db = app.db();
         let now = time::OffsetDateTime::now_utc();
         // Not yet due.
-        let sent = gcm_store::hub_requests::send_reminders(db, 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
             .await
             .unwrap();
         assert!(sent.is_empty());
@@ -613,7 +618,7 @@ db_test!(
             .execute(db.pool())
             .await
             .unwrap();
-        let sent = gcm_store::hub_requests::send_reminders(db, 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
             .await
             .unwrap();
         assert_eq!(sent.len(), 1);
@@ -627,13 +632,13 @@ db_test!(
         // Not again before another full wait.
         let later = now + time::Duration::days(3);
         assert!(
-            gcm_store::hub_requests::send_reminders(db, 14, later)
+            gcm_store::hub_requests::send_reminders(db, "", 14, later)
                 .await
                 .unwrap()
                 .is_empty()
         );
         let much_later = now + time::Duration::days(15);
-        let again = gcm_store::hub_requests::send_reminders(db, 14, much_later)
+        let again = gcm_store::hub_requests::send_reminders(db, "", 14, much_later)
             .await
             .unwrap();
         assert_eq!(again.len(), 1);
@@ -652,7 +657,7 @@ db_test!(
             .execute(db.pool())
             .await
             .unwrap();
-        let sent = gcm_store::hub_requests::send_reminders(db, 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
             .await
             .unwrap();
         assert_eq!(sent[0].to, ["fp@kenya.example"]);

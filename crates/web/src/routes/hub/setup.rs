@@ -114,7 +114,16 @@ pub async fn invite(
     auth.require_user(&Action::ManageHub)?;
     let v = fields(&body);
     let result = match InvitationIn::from_form(&v).and_then(|i| i.to_invitation()) {
-        Ok(inv) => hub_setup::invite(&state.db, &auth.actor(), &id, &inv).await,
+        Ok(inv) => {
+            hub_setup::invite(
+                &state.db,
+                &state.options.public_url,
+                &auth.actor(),
+                &id,
+                &inv,
+            )
+            .await
+        }
         Err(e) => Err(e),
     };
     after_action(&state, &auth, lang, &id, result).await
@@ -141,6 +150,7 @@ pub async fn answer(
         Some("accept") | Some("decline") => {
             hub_setup::answer(
                 &state.db,
+                &state.options.public_url,
                 &auth.actor(),
                 &id,
                 &org_id,
@@ -260,6 +270,7 @@ pub async fn connect(
     let link = LinkIn::from_form(&fields(&body));
     let result = hub_setup::connect(
         &state.db,
+        &state.options.public_url,
         &auth.actor(),
         &id,
         link.other_kind.trim(),
@@ -306,9 +317,15 @@ pub async fn api_invite(
 ) -> AppResult<Json<RequestOut>> {
     auth.require_user(&Action::ManageHub)?;
     let inv = i.to_invitation().map_err(hub_error)?;
-    hub_setup::invite(&state.db, &auth.actor(), &id, &inv)
-        .await
-        .map_err(hub_error)?;
+    hub_setup::invite(
+        &state.db,
+        &state.options.public_url,
+        &auth.actor(),
+        &id,
+        &inv,
+    )
+    .await
+    .map_err(hub_error)?;
     out(&state, &auth, &id).await
 }
 
@@ -353,9 +370,17 @@ pub async fn api_answer(
         "decline" => false,
         _ => return Err(hub_error(HubError::Invalid("answer"))),
     };
-    hub_setup::answer(&state.db, &auth.actor(), &id, &org_id, accept, &a.note)
-        .await
-        .map_err(hub_error)?;
+    hub_setup::answer(
+        &state.db,
+        &state.options.public_url,
+        &auth.actor(),
+        &id,
+        &org_id,
+        accept,
+        &a.note,
+    )
+    .await
+    .map_err(hub_error)?;
     out(&state, &auth, &id).await
 }
 
@@ -488,6 +513,7 @@ pub async fn api_connect(
     auth.require_user(&Action::ManageHub)?;
     hub_setup::connect(
         &state.db,
+        &state.options.public_url,
         &auth.actor(),
         &id,
         l.other_kind.trim(),

@@ -912,6 +912,9 @@ fn check_complete(r: &SupportRequest) -> Result<(), HubError> {
         if r.endorsed_on.is_none() {
             return Err(HubError::Invalid("endorsed_on"));
         }
+        if r.endorsement_note.is_none() {
+            return Err(HubError::Invalid("endorsement_note"));
+        }
     }
     Ok(())
 }

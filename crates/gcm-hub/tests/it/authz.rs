@@ -819,6 +819,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
             is_public: true,
             endorsed_by_org: Some(kenya.clone()),
             endorsed_on: gcm_store::calls::parse_date("2026-10-01"),
+            endorsement_note: "Letter MI/2026/17".into(),
             ..Default::default()
         };
         let actor = gcm_store::audit::Actor::system("test");

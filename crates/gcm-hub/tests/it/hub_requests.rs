@@ -546,6 +546,15 @@ db_test!(
             (422, json!("endorsed_on"))
         );
         body["endorsed_on"] = json!("2026-10-01");
+        assert_eq!(
+            api(&c.partner, "PATCH", &path, Some(body.clone())).await.0,
+            200
+        );
+        let (s, r) = api(&c.partner, "POST", &format!("{path}/submit"), None).await;
+        assert_eq!(
+            (s, r["error"]["details"]["field"].clone()),
+            (422, json!("endorsement_note"))
+        );
         body["endorsement_note"] = json!("Letter MI/2026/17");
         assert_eq!(api(&c.partner, "PATCH", &path, Some(body)).await.0, 200);
         let (s, r) = api(&c.partner, "POST", &format!("{path}/submit"), None).await;
@@ -1008,5 +1017,75 @@ db_test!(
                 .any(|e| e["kind"] == "connected"),
             "{r}"
         );
+    }
+);
+
+db_test!(
+    partners_see_the_requests_they_are_invited_to,
+    |app: TestApp| async move {
+        let c = cast(&app).await;
+        let mut body = draft(&c.gov_org);
+        body["is_public"] = json!(false);
+        let id = submitted(&c, body).await;
+        let path = format!("/api/v1/hub/requests/{id}");
+        let listed = |v: Value| {
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["id"] == json!(id))
+        };
+        // Before the invitation: neither the partner nor another country sees it.
+        for v in [&c.partner, &c.other] {
+            assert_eq!(api(v, "GET", &path, None).await.0, 404);
+            assert!(!listed(api(v, "GET", "/api/v1/hub/requests", None).await.1));
+        }
+        assert!(listed(
+            api(&c.sec, "GET", "/api/v1/hub/requests", None).await.1
+        ));
+        for to in ["under_assessment", "accepted", "matching"] {
+            assert_eq!(step(&c.sec, &id, to, "").await.0, 200);
+        }
+        let inv = format!("{path}/invitations");
+        let (s, r) = api(
+        &c.sec,
+        "POST",
+        &inv,
+        Some(json!({"org_id": c.partner_org, "role": "technical_adviser", "override_reason": "Known locally"})),
+    )
+    .await;
+        assert_eq!(s, 200, "{r}");
+        // The secretariat sees why it chose; the requester does not.
+        assert_eq!(
+            r["details"]["partners"][0]["override_reason"],
+            "Known locally"
+        );
+        let (_, mine) = api(&c.gov, "GET", &path, None).await;
+        assert!(
+            mine["details"]["partners"][0]
+                .get("override_reason")
+                .is_none(),
+            "{mine}"
+        );
+        // Invited: the partner sees the full request and finds it in its list; others still not.
+        let (s, r) = api(&c.partner, "GET", &path, None).await;
+        assert_eq!((s, r["full"].clone()), (200, json!(true)));
+        assert_eq!(
+            r["details"]["counterparts"][0]["name"],
+            "Ministry of Labour"
+        );
+        assert!(listed(
+            api(&c.partner, "GET", "/api/v1/hub/requests", None).await.1
+        ));
+        assert_eq!(api(&c.other, "GET", &path, None).await.0, 404);
+        assert!(!listed(
+            api(&c.other, "GET", "/api/v1/hub/requests", None).await.1
+        ));
+        // The partner's page offers the answer form for its organisation.
+        let (_, html) = c.partner.get_text(&format!("/en/hub/requests/{id}")).await;
+        assert!(html.contains(&format!(
+            "/en/hub/requests/{id}/invitations/{}",
+            c.partner_org
+        )));
     }
 );

@@ -931,6 +931,8 @@ pub struct RequestPage {
     pub is_draft: bool,
     pub is_final: bool,
     pub requester_acts: bool,
+    /// A member of the requesting organisation.
+    pub requester: bool,
     pub secretariat: bool,
     pub next_steps: Vec<Choice>,
     pub roles: Vec<Choice>,
@@ -1164,6 +1166,7 @@ pub async fn request_page(
         is_draft: r.status == RequestStatus::Draft,
         is_final: r.status.is_final(),
         requester_acts: a.requester_acts,
+        requester: a.requester,
         secretariat: a.secretariat,
         next_steps: if a.secretariat {
             r.status

@@ -830,6 +830,19 @@ db_test!(
             !html.contains("/step\"") && !html.contains("Ministry of Labour"),
             "public part only"
         );
+        // The page in every language, with the step in words.
+        for (lang, step) in [
+            ("fr", "En cours d'évaluation"),
+            ("es", "En evaluación"),
+            ("nb", "Under vurdering"),
+            ("nl", "In beoordeling"),
+        ] {
+            let (s, html) = c.gov.get_text(&format!("/{lang}/hub/requests/{id}")).await;
+            assert_eq!(s, 200, "{lang}");
+            assert!(html.contains(&crate::harness::html(step)), "{lang}: {step}");
+            let (s, _) = c.gov.get_text(&format!("/{lang}/hub/requests/new")).await;
+            assert_eq!(s, 200, "{lang}");
+        }
         // The form keeps what was typed and names the bad field.
         let res = c
             .gov

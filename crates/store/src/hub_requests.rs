@@ -24,7 +24,7 @@ use crate::calls::{format_date, parse_date};
 use crate::change_log::{self, Op};
 use crate::framework_links::{self, Link};
 use crate::practices::Text;
-use crate::{Db, DbError, new_id, now_rfc3339, outbox};
+use crate::{Backend, Db, DbError, new_id, now_rfc3339, outbox};
 
 pub const ENTITY: &str = "hub_request";
 pub const TITLE_MAX: usize = 300;
@@ -919,6 +919,10 @@ fn check_complete(r: &SupportRequest) -> Result<(), HubError> {
     Ok(())
 }
 
+/// The PostgreSQL advisory lock that orders reference numbering (any constant no other lock
+/// of the platform uses; the migrator's is another).
+const REFERENCE_LOCK: i64 = 0x0048_5542_5f52_4546; // "HUB_REF"
+
 /// How many times a submission is tried again when another one took the same reference.
 const REFERENCE_ATTEMPTS: usize = 8;
 
@@ -953,6 +957,15 @@ async fn submit_once(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<Str
         });
     }
     check_complete(&r)?;
+    if db.backend() == Backend::Postgres {
+        // Submissions take their numbers one after the other: without this, concurrent
+        // transactions read the same last number and all but one would have to start over.
+        // (SQLite's write transaction is already exclusive.) Held until commit or rollback.
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(REFERENCE_LOCK)
+            .execute(&mut *tx)
+            .await?;
+    }
     let prefix = format!("REQ-{year:04}-");
     // Longest first, then highest: text order alone would put REQ-2026-9999 after -10000.
     let last: Option<String> = sqlx::query_scalar(

@@ -575,7 +575,7 @@ db_test!(
     |app: TestApp| async move {
         let c = cast(&app).await;
         let mut ids = Vec::new();
-        for _ in 0..6 {
+        for _ in 0..20 {
             let (s, r) = api(
                 &c.gov,
                 "POST",
@@ -603,7 +603,7 @@ db_test!(
         }
         refs.sort();
         let year = time::OffsetDateTime::now_utc().year();
-        let expected: Vec<String> = (1..=6).map(|n| format!("REQ-{year}-{n:04}")).collect();
+        let expected: Vec<String> = (1..=20).map(|n| format!("REQ-{year}-{n:04}")).collect();
         assert_eq!(refs, expected);
     }
 );

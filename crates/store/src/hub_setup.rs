@@ -341,6 +341,79 @@ pub async fn answer(
     Ok(())
 }
 
+/// The secretariat takes an invitation back, before or after the partner answered (409 when
+/// already withdrawn). The organisation loses its view of the request; it may be invited again.
+pub async fn withdraw(
+    db: &Db,
+    site: &str,
+    actor: &Actor,
+    request_id: &str,
+    org_id: &str,
+) -> Result<(), HubError> {
+    let now = now_rfc3339();
+    let mut tx = db.begin_write().await?;
+    let r = load_status(&mut tx, request_id).await?;
+    if r.status.is_final() {
+        return Err(HubError::Conflict("hub_request_not_open"));
+    }
+    let row = sqlx::query(
+        "SELECT p.state, o.name FROM hub_request_partners p \
+         JOIN organisations o ON o.id = p.org_id WHERE p.request_id = $1 AND p.org_id = $2",
+    )
+    .bind(request_id)
+    .bind(org_id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(HubError::Unknown)?;
+    let state: String = row.try_get("state")?;
+    let name: String = row.try_get("name")?;
+    if state == PartnerState::Withdrawn.as_str() {
+        return Err(HubError::Conflict("hub_already_withdrawn"));
+    }
+    sqlx::query(
+        "UPDATE hub_request_partners SET state = 'withdrawn' WHERE request_id = $1 AND org_id = $2",
+    )
+    .bind(request_id)
+    .bind(org_id)
+    .execute(&mut *tx)
+    .await?;
+    add_event(
+        &mut tx,
+        request_id,
+        actor.user_id.as_deref(),
+        "partner_withdrawn",
+        None,
+        Some(&name),
+        true,
+    )
+    .await?;
+    let reference = r.reference.unwrap_or_default();
+    for addr in focal_point_emails(&mut tx, org_id).await? {
+        outbox::enqueue_in(
+            &mut tx,
+            &addr,
+            &format!("{reference}: invitation withdrawn"),
+            &format!(
+                "The connection hub's secretariat withdrew the invitation of {name} to support \
+                 {reference}. {site}/en/hub/requests/{request_id}"
+            ),
+            "hub.withdrawn",
+        )
+        .await?;
+    }
+    change_log::append(&mut tx, ENTITY, request_id, Op::Upsert).await?;
+    audit::append(
+        &mut tx,
+        actor,
+        Entry::new("hub_request.withdraw_invitation", ENTITY, request_id)
+            .before(json!({ "org_id": org_id, "state": state, "at": now }))
+            .after(json!({ "org_id": org_id, "state": "withdrawn" })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// A milestone of the workplan.
 #[derive(Debug, Clone, Serialize)]
 pub struct Milestone {

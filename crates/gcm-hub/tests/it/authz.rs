@@ -900,6 +900,18 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         ),
         case(
             "POST",
+            "/{lang}/hub/requests/{id}/invitations/{org_id}/withdraw",
+            format!("/en/hub/requests/{h}/invitations/{b}/withdraw"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/invitations/{org_id}/withdraw",
+            format!("/api/v1/hub/requests/{h}/invitations/{b}/withdraw"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
             "/{lang}/hub/requests/{id}/milestones",
             format!("/en/hub/requests/{h}/milestones"),
             "LDDDAA",

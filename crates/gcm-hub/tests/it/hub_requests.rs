@@ -1100,5 +1100,45 @@ db_test!(
             "/en/hub/requests/{id}/invitations/{}",
             c.partner_org
         )));
+        // Withdrawn by the secretariat: the partner loses its view; twice is a conflict.
+        let withdraw = format!("{path}/invitations/{}/withdraw", c.partner_org);
+        assert_eq!(api(&c.partner, "POST", &withdraw, None).await.0, 403);
+        let (s, r) = api(&c.sec, "POST", &withdraw, None).await;
+        assert_eq!(s, 200, "{r}");
+        assert_eq!(r["details"]["partners"][0]["state"], "withdrawn");
+        assert_eq!(api(&c.sec, "POST", &withdraw, None).await.0, 409);
+        assert_eq!(api(&c.partner, "GET", &path, None).await.0, 404);
+        let ans = format!("{path}/invitations/{}", c.partner_org);
+        assert_eq!(
+            api(&c.partner, "POST", &ans, Some(json!({"answer": "accept"})))
+                .await
+                .0,
+            409
+        );
+        assert!(
+            app.mail_to("fp@ngo.example")
+                .await
+                .iter()
+                .any(|m| m.kind == "hub.withdrawn")
+        );
+        // It may be invited again, and answer then.
+        let (s, _) = api(
+            &c.sec,
+            "POST",
+            &inv,
+            Some(json!({"org_id": c.partner_org, "role": "funder"})),
+        )
+        .await;
+        assert_eq!(s, 200);
+        let (s, r) = api(
+            &c.partner,
+            "POST",
+            &ans,
+            Some(json!({"answer": "decline", "note": "No budget this year"})),
+        )
+        .await;
+        assert_eq!(s, 200, "{r}");
+        assert_eq!(r["details"]["partners"][0]["state"], "declined");
+        assert_eq!(r["details"]["partners"][0]["role"], "funder");
     }
 );

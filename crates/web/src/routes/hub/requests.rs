@@ -872,6 +872,8 @@ pub struct PartnerView {
     pub role: String,
     pub state: String,
     pub may_answer: bool,
+    /// The secretariat may take the invitation back.
+    pub may_withdraw: bool,
     pub note: Option<String>,
 }
 
@@ -992,6 +994,9 @@ pub async fn request_page(
                 state: tr.t(&format!("hub-partner-{}", p.state.as_str())),
                 may_answer: p.state == PartnerState::Invited
                     && a.partner_orgs.contains(&p.org_id)
+                    && !r.status.is_final(),
+                may_withdraw: a.secretariat
+                    && p.state != PartnerState::Withdrawn
                     && !r.status.is_final(),
                 note: p.answer_note.clone(),
             })
@@ -1464,7 +1469,8 @@ pub async fn answer(
 pub struct EventOut {
     pub at: String,
     /// `step`, `clarification_asked`, `clarification_answered`, `partner_invited`,
-    /// `partner_accepted`, `partner_declined`, `milestone_added`, `milestone_done`,
+    /// `partner_accepted`, `partner_declined`, `partner_withdrawn`, `milestone_added`,
+    /// `milestone_done`,
     /// `connected`, (secretariat only:) `drafted`, `linked`, `reminded`.
     pub kind: String,
     pub from_status: Option<String>,

@@ -31,6 +31,10 @@ pub fn routes() -> Router<AppState> {
             "/{lang}/hub/requests/{id}/invitations/{org_id}",
             post(answer),
         )
+        .route(
+            "/{lang}/hub/requests/{id}/invitations/{org_id}/withdraw",
+            post(withdraw),
+        )
         .route("/{lang}/hub/requests/{id}/milestones", post(add_milestone))
         .route(
             "/{lang}/hub/requests/{id}/milestones/{milestone_id}/done",
@@ -43,6 +47,7 @@ pub fn routes() -> Router<AppState> {
 pub fn api(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
     r.routes(routes!(api_invite))
         .routes(routes!(api_answer))
+        .routes(routes!(api_withdraw))
         .routes(routes!(api_add_milestone))
         .routes(routes!(api_milestone_done))
         .routes(routes!(api_flag))
@@ -161,6 +166,25 @@ pub async fn answer(
         }
         _ => Err(HubError::Invalid("answer")),
     };
+    after_action(&state, &auth, lang, &id, result).await
+}
+
+/// `POST /{lang}/hub/requests/{id}/invitations/{org_id}/withdraw` (secretariat)
+pub async fn withdraw(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: Auth,
+    Path((_, id, org_id)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    auth.require_user(&Action::ManageHub)?;
+    let result = hub_setup::withdraw(
+        &state.db,
+        &state.options.public_url,
+        &auth.actor(),
+        &id,
+        &org_id,
+    )
+    .await;
     after_action(&state, &auth, lang, &id, result).await
 }
 
@@ -378,6 +402,41 @@ pub async fn api_answer(
         &org_id,
         accept,
         &a.note,
+    )
+    .await
+    .map_err(hub_error)?;
+    out(&state, &auth, &id).await
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/hub/requests/{id}/invitations/{org_id}/withdraw",
+    tag = "hub",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The request's id"),
+        ("org_id" = String, Path, description = "The invited organisation"),
+    ),
+    responses(
+        (status = 200, description = "Withdrawn: the organisation no longer sees the full request (it may be invited again)", body = RequestOut),
+        (status = 401, description = "Not signed in", body = ErrorEnvelope),
+        (status = 403, description = "Not the secretariat", body = ErrorEnvelope),
+        (status = 404, description = "No such request or invitation", body = ErrorEnvelope),
+        (status = 409, description = "Already withdrawn, or the request is closed", body = ErrorEnvelope),
+    )
+)]
+pub async fn api_withdraw(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((id, org_id)): Path<(String, String)>,
+) -> AppResult<Json<RequestOut>> {
+    auth.require_user(&Action::ManageHub)?;
+    hub_setup::withdraw(
+        &state.db,
+        &state.options.public_url,
+        &auth.actor(),
+        &id,
+        &org_id,
     )
     .await
     .map_err(hub_error)?;

@@ -1393,6 +1393,11 @@ pub async fn send_reminders(
         }
         to.sort();
         to.dedup();
+        if to.is_empty() {
+            // Nobody is waited on (set-up or implementation with every partner answered):
+            // nothing to remind, and no reminder recorded.
+            continue;
+        }
         let reference = r.reference.clone().unwrap_or_default();
         for addr in &to {
             outbox::enqueue_in(

@@ -677,6 +677,60 @@ db_test!(
         )
         .await;
         assert_eq!(events, 3);
+
+        // Invited partners who have not answered are reminded; once everyone has answered
+        // during set-up, nobody is waited on and nothing is sent.
+        let second = submitted(&c, draft(&c.gov_org)).await;
+        for to in ["under_assessment", "accepted", "matching"] {
+            assert_eq!(step(&c.sec, &second, to, "").await.0, 200);
+        }
+        let path = format!("/api/v1/hub/requests/{second}");
+        let (s, _) = api(
+            &c.sec,
+            "POST",
+            &format!("{path}/invitations"),
+            Some(json!({"org_id": c.partner_org, "role": "lead"})),
+        )
+        .await;
+        assert_eq!(s, 200);
+        let age = |id: String| {
+            let db = db.clone();
+            let at = ago(20);
+            async move {
+                sqlx::query(
+                    "UPDATE hub_requests SET reminded_at = NULL, status_since = $2 WHERE id = $1",
+                )
+                .bind(&id)
+                .bind(at)
+                .execute(db.pool())
+                .await
+                .unwrap();
+            }
+        };
+        age(second.clone()).await;
+        age(id.clone()).await;
+        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+            .await
+            .unwrap();
+        let for_second = sent.iter().find(|r| r.request_id == second).unwrap();
+        assert_eq!(for_second.to, ["fp@ngo.example", "sec@example.org"]);
+        let (s, _) = api(
+            &c.partner,
+            "POST",
+            &format!("{path}/invitations/{}", c.partner_org),
+            Some(json!({"answer": "accept"})),
+        )
+        .await;
+        assert_eq!(s, 200);
+        assert_eq!(
+            step(&c.sec, &second, "implementation_setup", "").await.0,
+            200
+        );
+        age(second.clone()).await;
+        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+            .await
+            .unwrap();
+        assert!(sent.iter().all(|r| r.request_id != second), "{sent:?}");
     }
 );
 

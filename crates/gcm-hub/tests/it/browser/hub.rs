@@ -168,14 +168,5 @@ async fn a_request_from_draft_to_implementation_in_the_browser() {
         "{main}"
     );
     b.visit(&app, "/en/hub/requests").await;
-    let _ = (
-        &c.admin,
-        &c.other_org,
-        &c.gov,
-        &c.gov_org,
-        &c.other,
-        &c.partner,
-        &c.sec,
-    );
     b.close().await;
 }

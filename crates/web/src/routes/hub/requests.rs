@@ -348,9 +348,9 @@ fn summary_view(tr: &Tr, lang: Lang, s: &Summary) -> SummaryView {
 }
 
 /// Who the viewer is, for lists: their organisations, invited organisations, secretariat.
-async fn list_filter(state: &AppState, auth: &Auth) -> AppResult<ListFilter> {
+fn list_filter(auth: &Auth) -> ListFilter {
     let Some(s) = auth.signed_in.as_ref() else {
-        return Ok(ListFilter::default());
+        return ListFilter::default();
     };
     let orgs: Vec<String> = s
         .principal
@@ -358,13 +358,12 @@ async fn list_filter(state: &AppState, auth: &Auth) -> AppResult<ListFilter> {
         .iter()
         .map(|(o, _)| o.clone())
         .collect();
-    let _ = state;
-    Ok(ListFilter {
+    ListFilter {
         own_orgs: orgs.clone(),
         partner_orgs: orgs,
         all_submitted: gcm_core::accounts::allows(Some(&s.principal), &Action::ManageHub),
         ..ListFilter::default()
-    })
+    }
 }
 
 #[derive(Template)]
@@ -414,7 +413,7 @@ pub async fn list_page(
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
     let tr = Tr::new(lang);
-    let mut f = list_filter(&state, &auth).await?;
+    let mut f = list_filter(&auth);
     q.apply(&mut f)?;
     let items = hub_requests::list(&state.db, &f, lang.code())
         .await?
@@ -1714,7 +1713,7 @@ pub async fn api_list(
     Query(q): Query<ListQuery>,
 ) -> AppResult<Json<RequestList>> {
     let lang = api_lang(&q.lang)?.unwrap_or(Lang::En);
-    let mut f = list_filter(&state, &auth).await?;
+    let mut f = list_filter(&auth);
     q.apply(&mut f)?;
     let items: Vec<SummaryOut> = hub_requests::list(&state.db, &f, lang.code())
         .await?

@@ -882,6 +882,31 @@ db_test!(
             !html.contains("/step\"") && !html.contains("Ministry of Labour"),
             "public part only"
         );
+        // The list filters by country and objective.
+        let (s, html) = c
+            .other
+            .get_text("/en/hub/requests?country=KEN&objective=6")
+            .await;
+        assert_eq!(s, 200);
+        assert!(html.contains(&format!("/en/hub/requests/{id}\"")), "listed");
+        let (_, html) = c.other.get_text("/en/hub/requests?country=CHL").await;
+        assert!(
+            !html.contains(&format!("/en/hub/requests/{id}\"")),
+            "not in Chile"
+        );
+        let (_, html) = c.other.get_text("/en/hub/requests?objective=11").await;
+        assert!(
+            !html.contains(&format!("/en/hub/requests/{id}\"")),
+            "not objective 11"
+        );
+        assert_eq!(
+            c.other
+                .get("/en/hub/requests?country=XXX")
+                .await
+                .status()
+                .as_u16(),
+            400
+        );
         // The page in every language, with the step in words.
         for (lang, step) in [
             ("fr", "En cours d'évaluation"),

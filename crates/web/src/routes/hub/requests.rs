@@ -373,6 +373,8 @@ pub struct ListPage {
     pub items: Vec<SummaryView>,
     pub can_submit: bool,
     pub statuses: Vec<(String, String, bool)>,
+    pub countries: Vec<(String, String, bool)>,
+    pub objectives: Vec<(String, String, bool)>,
 }
 
 #[derive(Deserialize, Default, IntoParams)]
@@ -434,6 +436,29 @@ pub async fn list_page(
                         s.as_str().to_string(),
                         status_label(&tr, *s),
                         f.status == Some(*s),
+                    )
+                })
+                .collect(),
+            countries: {
+                let mut v: Vec<(String, String, bool)> = gcm_core::geo::countries()
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.alpha3.clone(),
+                            c.name(lang.code()).to_string(),
+                            f.country.as_deref() == Some(c.alpha3.as_str()),
+                        )
+                    })
+                    .collect();
+                v.sort_by(|a, b| a.1.cmp(&b.1));
+                v
+            },
+            objectives: (1..=23u8)
+                .map(|n| {
+                    (
+                        n.to_string(),
+                        format!("{n}. {}", objective_title(&state.compact, n, lang)),
+                        f.objective == Some(n),
                     )
                 })
                 .collect(),

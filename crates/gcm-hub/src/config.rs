@@ -52,6 +52,9 @@ pub struct Settings {
     /// When reviewers' mean rubric scores (1–5) differ by more than this, a further reviewer
     /// is pulled in.
     pub review_disagreement_threshold: f64,
+    /// Connection hub: days a submitted request may wait in one step before whoever must act
+    /// is reminded (and again after each further such wait).
+    pub hub_reminder_days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +83,7 @@ impl Default for Settings {
             review_min_un_reviewers: 1,
             review_min_external_reviewers: 2,
             review_disagreement_threshold: 1.5,
+            hub_reminder_days: gcm_core::hub::ReminderPolicy::default().wait_days,
         }
     }
 }
@@ -158,6 +162,11 @@ impl Settings {
         {
             return Err(ConfigError(
                 "invalid setting \"review_disagreement_threshold\": must be more than 0 and at most 4 (scores run from 1 to 5)".to_string(),
+            ));
+        }
+        if self.hub_reminder_days == 0 {
+            return Err(ConfigError(
+                "invalid setting \"hub_reminder_days\": must be at least 1".to_string(),
             ));
         }
         if self.review_min_un_reviewers + self.review_min_external_reviewers == 0 {

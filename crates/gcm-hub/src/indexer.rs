@@ -19,7 +19,13 @@ pub const POLL: Duration = Duration::from_millis(200);
 const GAP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Kinds of item the index holds, as change-log entity names.
-pub const KINDS: [&str; 4] = ["practice", "resource", "recommendation", "call"];
+pub const KINDS: [&str; 5] = [
+    "practice",
+    "resource",
+    "recommendation",
+    "call",
+    "hub_request",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -190,6 +196,58 @@ fn call_doc(c: gcm_store::calls::Call) -> SearchDoc {
     }
 }
 
+/// A support request as a search document. Public submitted requests are found by everyone
+/// (their public part: title, description, objectives, country); the others by the requesting
+/// organisation and, once submitted, by the secretariat and the organisations invited as
+/// partners. A draft is its organisation's alone.
+pub async fn request_doc(db: &Db, id: &str) -> Result<Option<SearchDoc>, DbError> {
+    let Some(r) = gcm_store::hub_requests::load(db, id).await? else {
+        return Ok(None);
+    };
+    let text = |f: &str| {
+        r.text(f, &r.original_lang)
+            .map(|t| t.text.clone())
+            .unwrap_or_default()
+    };
+    let visibility = if r.is_visible_publicly() {
+        Visibility::Public
+    } else if r.status == gcm_core::hub::RequestStatus::Draft {
+        Visibility::Restricted {
+            org_ids: vec![r.org_id.clone()],
+            user_ids: Vec::new(),
+            roles: Vec::new(),
+        }
+    } else {
+        let mut org_ids = vec![r.org_id.clone()];
+        org_ids.extend(gcm_store::hub_setup::invited_requests_orgs(db, id).await?);
+        Visibility::Restricted {
+            org_ids,
+            user_ids: Vec::new(),
+            roles: vec!["secretariat".into(), "administrator".into()],
+        }
+    };
+    Ok(Some(SearchDoc {
+        kind: gcm_store::hub_requests::ENTITY.into(),
+        url: format!("/en/hub/requests/{}", r.id),
+        title: text("title"),
+        body: text("description"),
+        lang: Some(r.original_lang.clone()),
+        objectives: r.objectives.clone(),
+        principles: r.principles.clone(),
+        countries: vec![r.country.clone()],
+        regions: r.region.iter().cloned().collect(),
+        org_kind: Some(r.org_kind.clone()),
+        year: r
+            .submitted_at
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok()),
+        visibility,
+        id: r.id,
+        ..SearchDoc::default()
+    }))
+}
+
 /// The current document of one changed item (None: gone, or a kind the index does not hold).
 pub async fn doc_of(db: &Db, entity: &str, id: &str) -> Result<Option<SearchDoc>, DbError> {
     Ok(match entity {
@@ -197,6 +255,7 @@ pub async fn doc_of(db: &Db, entity: &str, id: &str) -> Result<Option<SearchDoc>
         "resource" => resource_docs(db, Some(id)).await?.into_iter().next(),
         "recommendation" => recommendation_docs(db, Some(id)).await?.into_iter().next(),
         "call" => gcm_store::calls::get(db, id).await?.map(call_doc),
+        "hub_request" => request_doc(db, id).await?,
         _ => None,
     })
 }
@@ -274,6 +333,11 @@ pub async fn all_docs(db: &Db, compact: &Compact) -> Result<Vec<SearchDoc>, DbEr
     out.extend(recommendation_docs(db, None).await?);
     for c in gcm_store::calls::list(db, gcm_store::calls::today()).await? {
         out.push(call_doc(c));
+    }
+    for id in gcm_store::hub_requests::all_ids(db).await? {
+        if let Some(d) = request_doc(db, &id).await? {
+            out.push(d);
+        }
     }
     Ok(out)
 }

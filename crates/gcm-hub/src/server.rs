@@ -106,8 +106,18 @@ pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
 }
 
 /// The job handlers this node runs (each capability registers its own as it lands).
-pub fn job_handlers(compact: &Arc<gcm_compact::Compact>) -> Vec<Arc<dyn JobHandler>> {
+pub fn job_handlers(
+    compact: &Arc<gcm_compact::Compact>,
+    settings: &Settings,
+    public_url: &str,
+) -> Vec<Arc<dyn JobHandler>> {
     vec![
+        Arc::new(gcm_store::hub_requests::Remind {
+            policy: gcm_core::hub::ReminderPolicy {
+                wait_days: settings.hub_reminder_days,
+            },
+            public_url: public_url.to_string(),
+        }),
         Arc::new(gcm_store::maintenance::Prune),
         Arc::new(gcm_store::seed_import::ImportSeeds {
             compact: compact.clone(),
@@ -132,13 +142,14 @@ pub async fn start(settings: &Settings) -> Result<Running, StartError> {
         .map(|token| format!("{public_url}/en/setup?token={token}"));
 
     gcm_store::maintenance::schedule_prune(&db).await?;
+    gcm_store::hub_requests::schedule_reminders(&db).await?;
     // First start: the seed corpus is imported in the background (progress in the job row).
     if settings.import_seeds {
         gcm_store::seed_import::schedule_first_import(&db).await?;
     }
 
     let (stop, stop_rx) = watch::channel(false);
-    let worker = Worker::new(db.clone(), job_handlers(&compact));
+    let worker = Worker::new(db.clone(), job_handlers(&compact, settings, &public_url));
     let worker = tokio::spawn(worker.run(
         Duration::from_millis(settings.job_poll_ms.max(10)),
         stop_rx.clone(),

@@ -21,7 +21,8 @@ CREATE TABLE hub_requests (
     endorsed_by_org TEXT REFERENCES organisations (id),
     endorsed_on TEXT,
     endorsement_note TEXT,
-    -- ISO 3166-1 alpha-2 country the support is for, and its UN M49 region.
+    -- ISO 3166-1 alpha-3 country the support is for (as organisations and practices store it),
+    -- and its UN M49 region.
     country TEXT NOT NULL,
     region TEXT,
     -- ISO dates: when support is wanted from and until.

@@ -16,6 +16,8 @@ pub mod change_log;
 pub mod conditions;
 mod db;
 pub mod framework_links;
+pub mod hub_requests;
+pub mod hub_setup;
 pub mod jobs;
 pub mod maintenance;
 pub mod migrate;

@@ -116,7 +116,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         .await;
     assert_eq!(member.post_form(&link, &[]).await.status().as_u16(), 303);
     let fb = app.verified_user("fb@example.org", "Focal B").await;
-    create_org(&fb, "Org B", "academia", "CHL").await;
+    let org_b = create_org(&fb, "Org B", "academia", "CHL").await;
     let reviewer = app.verified_user("rev@example.org", "Rev").await;
     let secretariat = app.verified_user("sec@example.org", "Sec").await;
     for (email, role) in [
@@ -799,6 +799,263 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
                 );
             } else {
                 c.form = no_title.clone();
+            }
+        }
+        cases.push(c);
+    }
+    // --- connection hub requests (routes/hub/) ---
+    // A public request of organisation A, endorsed by Kenya's government and submitted; every
+    // request below is refused or bad input, so it stays as it is.
+    let kenya_fp = app.verified_user("fp@kenya.example", "Kenya").await;
+    let kenya = create_org(&kenya_fp, "Kenya", "member_state_government", "KEN").await;
+    let hub_request = {
+        let input = gcm_store::hub_requests::RequestInput {
+            lang: "en".into(),
+            title: "Fair recruitment".into(),
+            description: "Labour inspectors".into(),
+            country: "KEN".into(),
+            objectives: vec![6],
+            support: vec![gcm_core::hub::SupportKind::Technical],
+            is_public: true,
+            endorsed_by_org: Some(kenya.clone()),
+            endorsed_on: gcm_store::calls::parse_date("2026-10-01"),
+            endorsement_note: "Letter MI/2026/17".into(),
+            ..Default::default()
+        };
+        let actor = gcm_store::audit::Actor::system("test");
+        let compact = gcm_compact::Compact::load_shipped().unwrap();
+        let id = gcm_store::hub_requests::create_draft(app.db(), &compact, &actor, &org_a, &input)
+            .await
+            .unwrap();
+        gcm_store::hub_requests::submit(app.db(), "", &actor, &id)
+            .await
+            .unwrap();
+        id
+    };
+    let h = hub_request.as_str();
+    let b = org_b.as_str();
+    let a_form: &'static str = Box::leak(org_a.clone().into_boxed_str());
+    for mut c in [
+        case("GET", "/{lang}/hub/requests", "/en/hub/requests", "AAAAAA"),
+        case("POST", "/{lang}/hub/requests", "/en/hub/requests", "LDDDDA"),
+        case(
+            "GET",
+            "/{lang}/hub/requests/new",
+            "/en/hub/requests/new",
+            "LDADDD",
+        ),
+        case(
+            "GET",
+            "/{lang}/hub/requests/{id}",
+            format!("/en/hub/requests/{h}"),
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/hub/requests/{id}/edit",
+            format!("/en/hub/requests/{h}/edit"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/edit",
+            format!("/en/hub/requests/{h}/edit"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/submit",
+            format!("/en/hub/requests/{h}/submit"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/step",
+            format!("/en/hub/requests/{h}/step"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/question",
+            format!("/en/hub/requests/{h}/question"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/answer",
+            format!("/en/hub/requests/{h}/answer"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/invitations",
+            format!("/en/hub/requests/{h}/invitations"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/invitations/{org_id}",
+            format!("/en/hub/requests/{h}/invitations/{b}"),
+            "LDADDA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/invitations/{org_id}/withdraw",
+            format!("/en/hub/requests/{h}/invitations/{b}/withdraw"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/invitations/{org_id}/withdraw",
+            format!("/api/v1/hub/requests/{h}/invitations/{b}/withdraw"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/milestones",
+            format!("/en/hub/requests/{h}/milestones"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/milestones/{milestone_id}/done",
+            format!("/en/hub/requests/{h}/milestones/nope/done"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/links",
+            format!("/en/hub/requests/{h}/links"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/{lang}/hub/requests/{id}/links/connect",
+            format!("/en/hub/requests/{h}/links/connect"),
+            "LDDDAA",
+        ),
+        case(
+            "GET",
+            "/{lang}/hub/dashboard",
+            "/en/hub/dashboard",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/data/hub/requests.csv",
+            "/data/hub/requests.csv",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/data/hub/requests.json",
+            "/data/hub/requests.json",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/hub/dashboard",
+            "/api/v1/hub/dashboard",
+            "AAAAAA",
+        ),
+        case(
+            "GET",
+            "/api/v1/hub/requests",
+            "/api/v1/hub/requests",
+            "AAAAAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests",
+            "/api/v1/hub/requests",
+            "LDDDDA",
+        ),
+        case(
+            "GET",
+            "/api/v1/hub/requests/{id}",
+            format!("/api/v1/hub/requests/{h}"),
+            "AAAAAA",
+        ),
+        case(
+            "PATCH",
+            "/api/v1/hub/requests/{id}",
+            format!("/api/v1/hub/requests/{h}"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/submit",
+            format!("/api/v1/hub/requests/{h}/submit"),
+            "LDDDDA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/steps",
+            format!("/api/v1/hub/requests/{h}/steps"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/questions",
+            format!("/api/v1/hub/requests/{h}/questions"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/answers",
+            format!("/api/v1/hub/requests/{h}/answers"),
+            "LDDDDA",
+        ),
+        case(
+            "GET",
+            "/api/v1/hub/requests/{id}/similar",
+            format!("/api/v1/hub/requests/{h}/similar"),
+            "AAAAAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/invitations",
+            format!("/api/v1/hub/requests/{h}/invitations"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/invitations/{org_id}",
+            format!("/api/v1/hub/requests/{h}/invitations/{b}"),
+            "LDADDA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/milestones",
+            format!("/api/v1/hub/requests/{h}/milestones"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/milestones/{milestone_id}/done",
+            format!("/api/v1/hub/requests/{h}/milestones/nope/done"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/links",
+            format!("/api/v1/hub/requests/{h}/links"),
+            "LDDDAA",
+        ),
+        case(
+            "POST",
+            "/api/v1/hub/requests/{id}/links/connect",
+            format!("/api/v1/hub/requests/{h}/links/connect"),
+            "LDDDAA",
+        ),
+    ] {
+        if c.method != "GET" {
+            if c.template.starts_with("/api/") {
+                c.json = Some(
+                    serde_json::json!({"org_id": a, "title": "", "to": "", "text": "", "answer": "x"}),
+                );
+            } else {
+                c.form = vec![("org_id", a_form), ("title", ""), ("answer", "x")];
             }
         }
         cases.push(c);

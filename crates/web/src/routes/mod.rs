@@ -5,6 +5,7 @@ pub mod admin;
 pub mod api;
 pub mod compact;
 pub mod forms;
+pub mod hub;
 pub mod opendata;
 pub mod ops;
 pub mod orgs;
@@ -148,12 +149,13 @@ pub fn pages() -> Router<AppState> {
         .merge(practices::review::routes())
         .merge(practices::calls::routes())
         .merge(practices::import::routes())
-        .merge(search::routes());
+        .merge(search::routes())
+        .merge(hub::routes());
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL.into_iter().filter(|a| {
         !matches!(
             a,
-            crate::pages::Area::Compact | crate::pages::Area::Practices
+            crate::pages::Area::Compact | crate::pages::Area::Practices | crate::pages::Area::Hub
         )
     }) {
         r = r.route(

@@ -72,7 +72,7 @@ pub struct SearchParams {
     /// What to look for, in any of the five languages.
     #[serde(default)]
     pub q: String,
-    /// `practice`, `resource`, `recommendation`, `call` or `compact`.
+    /// `practice`, `resource`, `recommendation`, `call`, `compact` or `hub_request`.
     #[serde(default)]
     pub kind: String,
     /// Objective number, 1 to 23.
@@ -116,8 +116,15 @@ impl SearchParams {
         let kinds = match opt(&self.kind) {
             None => Vec::new(),
             Some(k)
-                if ["practice", "resource", "recommendation", "call", "compact"]
-                    .contains(&k.as_str()) =>
+                if [
+                    "practice",
+                    "resource",
+                    "recommendation",
+                    "call",
+                    "compact",
+                    "hub_request",
+                ]
+                .contains(&k.as_str()) =>
             {
                 vec![k]
             }

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod opendata;
 pub mod ops;
 pub mod orgs;
+pub mod partners;
 pub mod practices;
 pub mod search;
 pub mod shell;
@@ -148,7 +149,8 @@ pub fn pages() -> Router<AppState> {
         .merge(practices::review::routes())
         .merge(practices::calls::routes())
         .merge(practices::import::routes())
-        .merge(search::routes());
+        .merge(search::routes())
+        .merge(partners::routes());
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL.into_iter().filter(|a| {
         !matches!(

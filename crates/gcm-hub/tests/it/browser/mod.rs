@@ -5,6 +5,7 @@
 mod accounts;
 mod calls;
 mod compact;
+mod hub_partners;
 mod practice_import;
 mod practices;
 mod shell;

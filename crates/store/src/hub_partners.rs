@@ -1214,16 +1214,42 @@ pub async fn close_offer(db: &Db, actor: &Actor, id: &str) -> Result<bool, Partn
     Ok(true)
 }
 
-/// Reads offers (one when `id` is given) with their texts, objectives and places.
-async fn read_offers(db: &Db, id: Option<&str>) -> Result<Vec<Offer>, DbError> {
-    let (cond, f, t, p) = match id {
-        Some(_) => (
-            " WHERE h.id = $1",
-            " AND entity_id = $1",
-            " AND entity_id = $1",
-            " WHERE offer_id = $1",
+/// Which offers [`read_offers`] reads.
+enum Scope<'a> {
+    One(&'a str),
+    /// Open offers sharing an objective with the list (a request's candidates).
+    OpenOn(&'a [u8]),
+    All,
+}
+
+/// Reads offers with their texts, objectives and places, in four queries.
+async fn read_offers(db: &Db, scope: Scope<'_>) -> Result<Vec<Offer>, DbError> {
+    let id = match scope {
+        Scope::One(id) => Some(id),
+        _ => None,
+    };
+    let (cond, f, t, p) = match scope {
+        Scope::One(_) => (
+            " WHERE h.id = $1".to_string(),
+            " AND entity_id = $1".to_string(),
+            " AND entity_id = $1".to_string(),
+            " WHERE offer_id = $1".to_string(),
         ),
-        None => ("", "", "", ""),
+        Scope::OpenOn(objectives) => {
+            let which = format!(
+                "h.status = 'open' AND h.id IN (SELECT entity_id FROM framework_links \
+                 WHERE entity = 'hub_offer' AND objective IN ({}))",
+                num_list(objectives)
+            );
+            let sub = format!("(SELECT h.id FROM hub_offers h WHERE {which})");
+            (
+                format!(" WHERE {which}"),
+                format!(" AND entity_id IN {sub}"),
+                format!(" AND entity_id IN {sub}"),
+                format!(" WHERE offer_id IN {sub}"),
+            )
+        }
+        Scope::All => (String::new(), String::new(), String::new(), String::new()),
     };
     let q = |sql: String| {
         let q = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -1319,7 +1345,7 @@ async fn read_offers(db: &Db, id: Option<&str>) -> Result<Vec<Offer>, DbError> {
 
 /// One offer.
 pub async fn offer(db: &Db, id: &str) -> Result<Option<Offer>, DbError> {
-    Ok(read_offers(db, Some(id)).await?.into_iter().next())
+    Ok(read_offers(db, Scope::One(id)).await?.into_iter().next())
 }
 
 /// Filters for the list of offers.
@@ -1350,7 +1376,7 @@ pub async fn offers(db: &Db, f: &OfferFilter, today: &str) -> Result<Vec<Offer>,
                 .collect()
         })
         .unwrap_or_default();
-    let mut all = read_offers(db, None).await?;
+    let mut all = read_offers(db, Scope::All).await?;
     all.retain(|o| {
         (f.include_closed || o.is_open(today))
             && f.kind.is_none_or(|k| o.support_kind == k)
@@ -1439,12 +1465,14 @@ pub async fn offers_for_request(
     request: &RequestNeeds,
     today: &str,
 ) -> Result<Vec<(Offer, OfferMatch)>, DbError> {
-    let mut out: Vec<(Offer, OfferMatch)> = offers(db, &OfferFilter::default(), today)
-        .await?
-        .into_iter()
-        .filter(|o| o.org_id != request.org_id)
-        .filter_map(|o| hub_score::match_offer(&request.needs, &o.terms()).map(|m| (o, m)))
-        .collect();
+    // Only open offers sharing an objective can match: read those, not every offer.
+    let mut out: Vec<(Offer, OfferMatch)> =
+        read_offers(db, Scope::OpenOn(&request.needs.objectives))
+            .await?
+            .into_iter()
+            .filter(|o| o.is_open(today) && o.org_id != request.org_id)
+            .filter_map(|o| hub_score::match_offer(&request.needs, &o.terms()).map(|m| (o, m)))
+            .collect();
     out.sort_by(|a, b| {
         b.1.score
             .total_cmp(&a.1.score)
@@ -1492,14 +1520,14 @@ async fn from_offers(
     today: &str,
     lang: &str,
 ) -> Result<Vec<FundingOpportunity>, DbError> {
-    let filter = OfferFilter {
-        kind: Some(SupportKind::Financial),
-        ..OfferFilter::default()
-    };
-    Ok(offers(db, &filter, today)
+    Ok(read_offers(db, Scope::OpenOn(&request.needs.objectives))
         .await?
         .into_iter()
-        .filter(|o| o.org_id != request.org_id)
+        .filter(|o| {
+            o.support_kind == SupportKind::Financial
+                && o.is_open(today)
+                && o.org_id != request.org_id
+        })
         .filter_map(|o| {
             let m = hub_score::match_offer(&request.needs, &o.terms())?;
             Some(FundingOpportunity {

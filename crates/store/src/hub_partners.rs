@@ -815,11 +815,14 @@ pub async fn suggestions(
             u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0),
         ));
     }
-    // Published practices on the objectives, by organisation and objective.
+    // Published practices on the objectives, by organisation and objective. CROSS JOIN keeps
+    // SQLite's join order (tags by the objective index first, then each practice by its key)
+    // instead of walking every published practice; PostgreSQL plans it as an inner join.
     for r in sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT p.org_id, f.objective, COUNT(*) AS n FROM framework_links f \
-         JOIN practices p ON p.id = f.entity_id \
-         WHERE f.entity = 'practice' AND f.objective IN ({objs}) AND p.status = 'published' \
+         CROSS JOIN practices p \
+         WHERE p.id = f.entity_id AND f.entity = 'practice' AND f.objective IN ({objs}) \
+         AND p.status = 'published' \
          AND p.org_id IS NOT NULL GROUP BY p.org_id, f.objective"
     )))
     .fetch_all(db.pool())
@@ -852,39 +855,6 @@ pub async fn suggestions(
                 c.presence.countries.push(place);
             } else {
                 c.presence.regions.push(place);
-            }
-        }
-        // Published practices in the country and in the smallest region containing it.
-        let near: Vec<String> = needs
-            .regions
-            .last()
-            .map(|r| {
-                geo::countries_in_region(r)
-                    .iter()
-                    .map(|c| c.alpha3.clone())
-                    .collect()
-            })
-            .unwrap_or_else(|| vec![country.clone()]);
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT p.org_id, c.country, COUNT(*) AS n FROM practice_countries c \
-             JOIN practices p ON p.id = c.practice_id \
-             WHERE c.country IN ({cs}) AND p.status = 'published' AND p.org_id IS NOT NULL \
-             GROUP BY p.org_id, c.country",
-            cs = sql_list(&near),
-        )))
-        .fetch_all(db.pool())
-        .await?
-        {
-            let org: String = r.try_get("org_id")?;
-            // Only organisations already in the running: nearby practices alone, on other
-            // objectives, do not make a partner for this request.
-            if let Some(c) = cands.get_mut(&org) {
-                let n: i64 = r.try_get("n")?;
-                let place: String = r.try_get("country")?;
-                if &place == country {
-                    c.evidence.practices_in_country += n;
-                }
-                c.evidence.practices_in_region += n;
             }
         }
     }
@@ -925,7 +895,6 @@ pub async fn suggestions(
         }
     }
     let ids: Vec<String> = cands.keys().cloned().collect();
-    let mut names: HashMap<String, (String, String)> = HashMap::new();
     for chunk in ids.chunks(500) {
         let list = chunk
             .iter()
@@ -933,7 +902,7 @@ pub async fn suggestions(
             .collect::<Vec<_>>()
             .join(",");
         for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT o.id, o.name, o.kind, o.country, p.staff_range, p.budget_range, p.languages \
+            "SELECT o.id, o.country, p.staff_range, p.budget_range, p.languages \
              FROM organisations o LEFT JOIN partner_profiles p ON p.org_id = o.id \
              WHERE o.id IN ({list})"
         )))
@@ -951,11 +920,85 @@ pub async fn suggestions(
                     .and_then(|s| BudgetRange::parse(&s));
                 c.languages = split_words(r.try_get("languages")?);
             }
-            names.insert(id, (r.try_get("name")?, r.try_get("kind")?));
         }
     }
     let all: Vec<Candidate> = cands.into_values().collect();
-    Ok(hub_score::rank(needs, &all, limit)
+    // Practices in the country and its smallest region weigh at most 0.05 of the score: rank
+    // without them first, then count them for a pool of the best only, from each
+    // organisation's own practices (the `practices_org` index), and rank the pool again.
+    // Counting them for every candidate walked every practice of the region.
+    let pool = limit.saturating_mul(3).max(60);
+    let keep: HashSet<String> = hub_score::rank(needs, &all, pool)
+        .into_iter()
+        .map(|s| s.org_id)
+        .collect();
+    let mut pool: Vec<Candidate> = all
+        .into_iter()
+        .filter(|c| keep.contains(&c.org_id))
+        .collect();
+    if let Some(country) = &needs.country
+        && !pool.is_empty()
+    {
+        let near: Vec<String> = needs
+            .regions
+            .last()
+            .map(|r| {
+                geo::countries_in_region(r)
+                    .iter()
+                    .map(|c| c.alpha3.clone())
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![country.clone()]);
+        let list = pool
+            .iter()
+            .map(|c| format!("'{}'", c.org_id.replace('\'', "''")))
+            .collect::<Vec<_>>()
+            .join(",");
+        let at: HashMap<String, usize> = pool
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.org_id.clone(), i))
+            .collect();
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT p.org_id, c.country, COUNT(*) AS n FROM practices p \
+             CROSS JOIN practice_countries c \
+             WHERE p.org_id IN ({list}) AND p.status = 'published' AND c.practice_id = p.id \
+             AND c.country IN ({cs}) GROUP BY p.org_id, c.country",
+            cs = sql_list(&near),
+        )))
+        .fetch_all(db.pool())
+        .await?
+        {
+            let org: String = r.try_get("org_id")?;
+            if let Some(c) = at.get(&org).and_then(|&i| pool.get_mut(i)) {
+                let n: i64 = r.try_get("n")?;
+                let place: String = r.try_get("country")?;
+                if &place == country {
+                    c.evidence.practices_in_country += n;
+                }
+                c.evidence.practices_in_region += n;
+            }
+        }
+    }
+    let ranked = hub_score::rank(needs, &pool, limit);
+    // Names only for what is shown.
+    let mut names: HashMap<String, (String, String)> = HashMap::new();
+    if !ranked.is_empty() {
+        let list = ranked
+            .iter()
+            .map(|s| format!("'{}'", s.org_id.replace('\'', "''")))
+            .collect::<Vec<_>>()
+            .join(",");
+        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, name, kind FROM organisations WHERE id IN ({list})"
+        )))
+        .fetch_all(db.pool())
+        .await?
+        {
+            names.insert(r.try_get("id")?, (r.try_get("name")?, r.try_get("kind")?));
+        }
+    }
+    Ok(ranked
         .into_iter()
         .map(|s| {
             let (org_name, org_kind) = names.remove(&s.org_id).unwrap_or_default();

@@ -359,8 +359,11 @@ pub struct LangQuery {
     pub lang: String,
 }
 
-fn api_lang(q: &LangQuery) -> Lang {
-    Lang::from_code(q.lang.trim()).unwrap_or(Lang::En)
+fn api_lang(q: &LangQuery) -> AppResult<Lang> {
+    match q.lang.trim() {
+        "" => Ok(Lang::En),
+        l => Lang::from_code(l).ok_or_else(|| crate::error::AppError::invalid_parameter("lang")),
+    }
 }
 
 fn suggestion_out(state: &AppState, lang: Lang, s: &NamedSuggestion) -> SuggestionOut {
@@ -392,6 +395,7 @@ fn suggestion_out(state: &AppState, lang: Lang, s: &NamedSuggestion) -> Suggesti
     params(("id" = String, Path, description = "The request's id"), LangQuery),
     responses(
         (status = 200, description = "Ranked partner suggestions with each factor's score and reason, and matching offers (the secretariat and the requesting organisation's members)", body = SuggestionList),
+        (status = 400, description = "`lang` is not one of the interface languages", body = ErrorEnvelope),
         (status = 404, description = "No such request, or not one the caller may see", body = ErrorEnvelope),
     )
 )]
@@ -401,7 +405,7 @@ pub async fn api_partners(
     Path(id): Path<String>,
     axum::extract::Query(q): axum::extract::Query<LangQuery>,
 ) -> AppResult<Json<SuggestionList>> {
-    let lang = api_lang(&q);
+    let lang = api_lang(&q)?;
     let (request, _) = request_for(&state, &auth, &id).await?;
     let ranked = hub_partners::suggestions(&state.db, &request, hub_partners::SUGGESTIONS).await?;
     let offers = hub_partners::offers_for_request(&state.db, &request, &today_iso()).await?;

@@ -245,6 +245,27 @@ fn objective_fit(needs: &Needs, c: &Candidate) -> FactorScore {
     }
 }
 
+/// The score of [`place_fit`] without its reason.
+fn place_score(needs: &Needs, places: &Places) -> f64 {
+    let Some(country) = &needs.country else {
+        return 0.0;
+    };
+    if places.countries.iter().any(|c| c == country) {
+        return 1.0;
+    }
+    let n = needs.regions.len();
+    for (i, region) in needs.regions.iter().enumerate().rev() {
+        if places.regions.iter().any(|r| r == region) {
+            return if i + 1 == n && n > 1 { 0.7 } else { 0.5 };
+        }
+    }
+    if places.regions.iter().any(|r| r == crate::geo::WORLD) {
+        0.3
+    } else {
+        0.0
+    }
+}
+
 /// How well `places` covers the request's country: the score and the reason. Shared by
 /// partners (presence) and offers (where they apply).
 pub fn place_fit(needs: &Needs, places: &Places) -> (f64, Reason) {
@@ -274,17 +295,22 @@ pub fn place_fit(needs: &Needs, places: &Places) -> (f64, Reason) {
 }
 
 fn presence(needs: &Needs, c: &Candidate) -> FactorScore {
-    let mut places = c.presence.clone();
-    if let Some(home) = &c.home_country {
-        places.countries.push(home.clone());
-    }
-    let (score, reason) = place_fit(needs, &places);
+    let (score, reason) = if is_home(needs, c) {
+        (1.0, Reason::InCountry)
+    } else {
+        place_fit(needs, &c.presence)
+    };
     FactorScore {
         factor: Factor::Presence,
         score,
         weight: W_PRESENCE,
         reason,
     }
+}
+
+/// The request's country is the organisation's home country (which counts as presence).
+fn is_home(needs: &Needs, c: &Candidate) -> bool {
+    needs.country.is_some() && needs.country == c.home_country
 }
 
 fn track_record(c: &Candidate) -> FactorScore {
@@ -431,26 +457,87 @@ pub fn score(needs: &Needs, c: &Candidate) -> Suggestion {
     }
 }
 
+/// The weighted score of [`score`] alone, computed without building the reasons (no
+/// allocation), so ranking thousands of candidates stays cheap; [`score`] then explains the few
+/// that are shown. A test checks that the two agree.
+pub fn quick_score(needs: &Needs, c: &Candidate) -> f64 {
+    let objectives = if needs.objectives.is_empty() {
+        0.0
+    } else {
+        needs
+            .objectives
+            .iter()
+            .map(|n| {
+                match c
+                    .expertise
+                    .iter()
+                    .filter(|(o, _)| o == n)
+                    .map(|(_, l)| *l)
+                    .max()
+                {
+                    Some(l) => f64::from(l.clamp(1, 3)) / 3.0,
+                    None if c.practice_objectives.contains(n) => 1.0 / 3.0,
+                    None => 0.0,
+                }
+            })
+            .sum::<f64>()
+            / needs.objectives.len() as f64
+    };
+    let presence = if is_home(needs, c) {
+        1.0
+    } else {
+        place_score(needs, &c.presence)
+    };
+    let language = if needs.languages.is_empty()
+        || needs
+            .languages
+            .iter()
+            .any(|l| c.languages.iter().any(|h| h.eq_ignore_ascii_case(l)))
+    {
+        1.0
+    } else {
+        0.0
+    };
+    round3(
+        objectives * W_OBJECTIVES
+            + presence * W_PRESENCE
+            + track_record(c).score * W_TRACK_RECORD
+            + capacity(needs, c).score * W_CAPACITY
+            + language * W_LANGUAGE,
+    )
+}
+
+/// Whether a candidate may be suggested at all: it fits an objective, or it is a donor and
+/// money is sought.
+fn eligible(needs: &Needs, c: &Candidate) -> bool {
+    let fits = needs
+        .objectives
+        .iter()
+        .any(|n| c.expertise.iter().any(|(o, _)| o == n) || c.practice_objectives.contains(n));
+    if fits {
+        return true;
+    }
+    // As in [`score`]: a core-mandate organisation in the country is suggested to lead, and
+    // leads only where it fits an objective.
+    let core = c.expertise.iter().any(|(_, l)| *l >= 3);
+    let in_country = is_home(needs, c) || place_score(needs, &c.presence) == 1.0;
+    c.is_funder && needs.support_kinds.contains(&SupportKind::Financial) && !(core && in_country)
+}
+
 /// Scores every candidate and keeps the best `limit` that fit at least one objective or
 /// fund the request, best first (ties by organisation id, so the order is stable).
 pub fn rank(needs: &Needs, candidates: &[Candidate], limit: usize) -> Vec<Suggestion> {
-    let mut out: Vec<Suggestion> = candidates
+    let mut scored: Vec<(f64, &Candidate)> = candidates
         .iter()
-        .map(|c| score(needs, c))
-        .filter(|s| {
-            s.factors
-                .iter()
-                .any(|f| f.factor == Factor::ObjectiveFit && f.score > 0.0)
-                || s.role == PartnerRole::Funder
-        })
+        .filter(|c| eligible(needs, c))
+        .map(|c| (quick_score(needs, c), c))
         .collect();
-    out.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.org_id.cmp(&b.org_id))
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.org_id.cmp(&b.1.org_id))
     });
-    out.truncate(limit);
-    out
+    scored.truncate(limit);
+    scored.into_iter().map(|(_, c)| score(needs, c)).collect()
 }
 
 /// An offer of support as matching reads it.
@@ -699,6 +786,41 @@ mod tests {
         );
         c.budget = Some(BudgetRange::UpTo10m);
         assert_eq!(capacity(&needs(), &c).score, 1.0);
+    }
+
+    #[test]
+    fn the_quick_score_agrees_with_the_explained_one() {
+        let mut n = needs();
+        n.support_kinds.push(SupportKind::Financial);
+        let mut cands = Vec::new();
+        for i in 0..200u32 {
+            let mut c = cand(&format!("c{i}"));
+            c.expertise = vec![(6, (i % 3 + 1) as u8), (((i % 23) + 1) as u8, 2)];
+            c.practice_objectives = if i % 4 == 0 { vec![18] } else { vec![] };
+            c.home_country = Some(if i % 7 == 0 { "SEN" } else { "FRA" }.into());
+            c.presence.regions = match i % 5 {
+                0 => vec!["011".into()],
+                1 => vec!["002".into()],
+                2 => vec!["001".into()],
+                _ => vec![],
+            };
+            c.staff = (i % 2 == 0).then_some(StaffRange::UpTo50);
+            c.budget = (i % 3 == 0).then_some(BudgetRange::UpTo10m);
+            c.languages = if i % 2 == 0 {
+                vec!["FR".into()]
+            } else {
+                vec!["en".into()]
+            };
+            c.evidence.practices_on_objectives = i64::from(i % 9);
+            c.evidence.partnerships = i64::from(i % 2);
+            c.is_funder = i % 11 == 0;
+            assert_eq!(quick_score(&n, &c), score(&n, &c).score, "{c:?}");
+            cands.push(c);
+        }
+        // Ranking by the quick score gives the explained scores in order.
+        let ranked = rank(&n, &cands, 20);
+        assert_eq!(ranked.len(), 20);
+        assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
     }
 
     #[test]

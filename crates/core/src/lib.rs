@@ -35,4 +35,5 @@ macro_rules! vocabulary {
 pub mod accounts;
 pub mod geo;
 pub mod hub;
+pub mod hub_score;
 pub mod practices;

@@ -3,6 +3,7 @@
 //! start the very same server through [`server::start`].
 
 pub mod config;
+pub mod hub_eval;
 pub mod indexer;
 pub mod logging;
 pub mod mail;

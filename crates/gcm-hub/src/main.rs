@@ -59,6 +59,11 @@ enum Command {
     /// corpus), run the judged queries of data/search/judged.json, print nDCG@10 and recall@10
     /// per query and overall.
     SearchEval,
+    /// Measure partner suggestions: load the judged set of data/hub/judged.json (organisations
+    /// with partner profiles, requests with the partners a reviewer would pick) into a fresh
+    /// SQLite database, rank partners for every request, print precision@5 per request and
+    /// overall.
+    HubEval,
     /// Print the version of this build and of its database schema.
     Version,
     /// Print the OpenAPI document of the JSON API.
@@ -227,6 +232,7 @@ fn main() -> ExitCode {
         Command::Migrate { common } => settings(&common, None).and_then(|s| run(migrate(s))),
         Command::Reindex { common } => settings(&common, None).and_then(|s| run(reindex(s))),
         Command::SearchEval => search_eval(),
+        Command::HubEval => run(hub_eval()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -521,6 +527,40 @@ async fn audit(settings: Settings, command: AuditCommand) -> Result<(), String> 
             }
         }
     }
+}
+
+async fn hub_eval() -> Result<(), String> {
+    let judged = gcm_hub::hub_eval::Judged::shipped().map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let url = format!("sqlite://{}", dir.path().join("hub-eval.db").display());
+    let db = gcm_store::Db::connect(&url, 1)
+        .await
+        .map_err(|e| e.to_string())?;
+    gcm_store::migrate::run(&db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let eval = gcm_hub::hub_eval::evaluate(&db, &judged)
+        .await
+        .map_err(|e| e.to_string())?;
+    say!("| request | top 5 | judged | precision@5 |");
+    say!("|---|---|---|---|");
+    for r in &eval.per_request {
+        say!(
+            "| {} | {} | {} | {:.2} |",
+            r.key,
+            r.top5.join(" "),
+            r.expected.join(" "),
+            r.precision_at_5
+        );
+    }
+    say!(
+        "| **all {} requests, {} organisations** | | | **{:.3}** |",
+        eval.per_request.len(),
+        judged.organisations.len(),
+        eval.precision_at_5
+    );
+    db.close().await;
+    Ok(())
 }
 
 fn search_eval() -> Result<(), String> {

@@ -16,6 +16,7 @@ pub mod change_log;
 pub mod conditions;
 mod db;
 pub mod framework_links;
+pub mod hub_partners;
 pub mod hub_requests;
 pub mod hub_setup;
 pub mod jobs;

@@ -28,7 +28,7 @@ use crate::routes::api;
         (name = "meta", description = "About this gcm-hub instance"),
         (name = "accounts", description = "Accounts, API tokens and organisations"),
         (name = "practices", description = "The global knowledge platform: practices (GCM para 43(c))"),
-        (name = "hub", description = "The connection hub: countries' support requests and their processing (GCM para 43(a))"),
+        (name = "hub", description = "The connection hub (GCM para 43(a)): countries' support requests and their processing, partner profiles, offers of support, partner suggestions and funding opportunities"),
         (name = "search", description = "Search across everything, in five languages, and similar items"),
         (name = "compact", description = "The Global Compact for Migration as data: objectives, actions, guiding principles, paragraphs"),
     )
@@ -80,6 +80,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
     let r = crate::routes::practices::calls::api(r);
     let r = crate::routes::practices::import::api(r);
     let r = crate::routes::hub::api(r);
+    let r = crate::routes::partners::api(r);
     crate::routes::search::api(r)
 }
 

@@ -22,17 +22,17 @@ const ROLES: [&str; 6] = [
     "administrator",
 ];
 
-struct Case {
-    method: &'static str,
-    template: &'static str,
-    path: String,
+pub(crate) struct Case {
+    pub(crate) method: &'static str,
+    pub(crate) template: &'static str,
+    pub(crate) path: String,
     /// Form fields (for POST to pages) or JSON body (for the API).
-    form: Vec<(&'static str, &'static str)>,
-    json: Option<serde_json::Value>,
-    expect: &'static str,
+    pub(crate) form: Vec<(&'static str, &'static str)>,
+    pub(crate) json: Option<serde_json::Value>,
+    pub(crate) expect: &'static str,
 }
 
-fn case(
+pub(crate) fn case(
     method: &'static str,
     template: &'static str,
     path: impl Into<String>,
@@ -63,6 +63,16 @@ async fn outcome(v: &Visitor, c: &Case) -> (char, u16) {
                 .unwrap()
         }
         "POST" => v.post_form(&c.path, &c.form).await,
+        "PUT" => {
+            let csrf = v.csrf().await;
+            v.client
+                .put(&url)
+                .header("x-csrf-token", csrf)
+                .json(c.json.as_ref().unwrap_or(&serde_json::json!({})))
+                .send()
+                .await
+                .unwrap()
+        }
         "PATCH" => {
             let csrf = v.csrf().await;
             v.client
@@ -1060,6 +1070,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         }
         cases.push(c);
     }
+    crate::hub_partners::authz_cases(&app, a, &mut cases).await;
     // --- filled-template import (routes/practices/import.rs) ---
     cases.push(case(
         "GET",

@@ -9,6 +9,7 @@ pub mod hub;
 pub mod opendata;
 pub mod ops;
 pub mod orgs;
+pub mod partners;
 pub mod practices;
 pub mod search;
 pub mod shell;
@@ -150,7 +151,8 @@ pub fn pages() -> Router<AppState> {
         .merge(practices::calls::routes())
         .merge(practices::import::routes())
         .merge(search::routes())
-        .merge(hub::routes());
+        .merge(hub::routes())
+        .merge(partners::routes());
     // Areas whose capability has not landed yet show their landing page.
     for area in crate::pages::Area::ALL.into_iter().filter(|a| {
         !matches!(

@@ -6,6 +6,7 @@ mod accounts;
 mod calls;
 mod compact;
 mod hub;
+mod hub_partners;
 mod practice_import;
 mod practices;
 mod shell;

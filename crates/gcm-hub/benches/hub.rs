@@ -368,6 +368,8 @@ async fn run(engine: &str, db: &Db, index: &SearchIndex, data: &Data, rounds: us
     let viewer = Viewer::anonymous();
     let (mut base, mut sugg, mut sim, mut both) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut shown = 0usize;
+    // Of the suggestions: reading the request, ranking partners, matching offers.
+    let mut parts: [Vec<Duration>; 3] = Default::default();
     let today = "2026-11-23";
     for round in 0..=rounds {
         for (id, objectives) in &data.requests {
@@ -388,9 +390,11 @@ async fn run(engine: &str, db: &Db, index: &SearchIndex, data: &Data, rounds: us
 
             let t = Instant::now();
             let needs = hub_partners::request_needs(db, id).await.unwrap().unwrap();
+            let t_needs = t.elapsed();
             let s = hub_partners::suggestions(db, &needs, hub_partners::SUGGESTIONS)
                 .await
                 .unwrap();
+            let t_ranked = t.elapsed();
             let o = hub_partners::offers_for_request(db, &needs, today)
                 .await
                 .unwrap();
@@ -400,6 +404,9 @@ async fn run(engine: &str, db: &Db, index: &SearchIndex, data: &Data, rounds: us
             let similar = index.similar("hub_request", id, 10, &viewer).unwrap();
             let t_sim = t.elapsed();
             if round > 0 {
+                parts[0].push(t_needs);
+                parts[1].push(t_ranked - t_needs);
+                parts[2].push(t_sugg - t_ranked);
                 base.push(t_base);
                 sugg.push(t_sugg);
                 sim.push(t_sim);
@@ -408,11 +415,39 @@ async fn run(engine: &str, db: &Db, index: &SearchIndex, data: &Data, rounds: us
             }
         }
     }
+    // After any write the shared aggregates are built again by the next suggestion: time
+    // that too, by appending a change-log row before each of a few requests.
+    let mut cold = Vec::new();
+    for (id, _) in data.requests.iter().take(5) {
+        sqlx::query(
+            "INSERT INTO change_log (entity, id, op, at) VALUES ('bench', $1, 'upsert', $2)",
+        )
+        .bind(id)
+        .bind(today)
+        .execute(db.pool())
+        .await
+        .unwrap();
+        let t = Instant::now();
+        let needs = hub_partners::request_needs(db, id).await.unwrap().unwrap();
+        hub_partners::suggestions(db, &needs, hub_partners::SUGGESTIONS)
+            .await
+            .unwrap();
+        cold.push(t.elapsed());
+    }
     row(
         engine,
         "baseline: expertise lookup (one indexed query)",
         base,
     );
+    row(
+        engine,
+        "suggestions right after a write (aggregates rebuilt)",
+        cold,
+    );
+    let [needs, ranked, offers] = parts;
+    row(engine, "… reading the request", needs);
+    row(engine, "… ranking partners", ranked);
+    row(engine, "… matching offers", offers);
     row(engine, "suggestions + matching offers", sugg);
     row(engine, "similar items by text (search index)", sim);
     row(engine, "**suggestions + similar items**", both);

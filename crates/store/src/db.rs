@@ -1,6 +1,7 @@
 //! The database handle: an `AnyPool` plus the backend it talks to.
 
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -69,6 +70,17 @@ pub fn redact(url: &str) -> String {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Aggregates derived from the database and kept in this process, shared by the clones
+    /// of this handle (see [`Derived`]).
+    pub(crate) derived: Arc<Derived>,
+}
+
+/// Aggregates this process derives from the database and reuses until the database changes
+/// (each is stamped with the change log's last sequence number when built).
+#[derive(Debug, Default)]
+pub(crate) struct Derived {
+    /// What partner suggestions read about every organisation.
+    pub(crate) hub_universe: Mutex<Option<Arc<crate::hub_partners::Universe>>>,
 }
 
 impl Db {
@@ -108,7 +120,11 @@ impl Db {
                 url: redact(&url),
                 source,
             })?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            derived: Arc::default(),
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -11,13 +11,14 @@
 //! weighing itself is `gcm_core::hub_score`. Every write appends to `change_log` and
 //! `audit_log` in its transaction.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use gcm_compact::Compact;
 use gcm_core::geo;
 use gcm_core::hub::{BudgetRange, StaffRange, SupportKind};
 use gcm_core::hub_score::{
-    self, Candidate, Needs, OfferMatch, OfferTerms, Places, PriorityMatch, PriorityTerms,
+    self, Candidate, Evidence, Needs, OfferMatch, OfferTerms, Places, PriorityMatch, PriorityTerms,
     Suggestion,
 };
 use serde::Serialize;
@@ -783,106 +784,194 @@ pub struct NamedSuggestion {
     pub suggestion: Suggestion,
 }
 
-/// Partners suggested for a request, best first: every organisation with declared expertise
-/// or published practices on the request's objectives, presence in its country or regions, or
-/// funding priorities, gathered with one grouped query per kind of evidence (not one per
-/// organisation) and scored by `gcm_core::hub_score`. The requesting organisation and
-/// organisations already invited are left out.
-pub async fn suggestions(
-    db: &Db,
-    request: &RequestNeeds,
-    limit: usize,
-) -> Result<Vec<NamedSuggestion>, DbError> {
-    let needs = &request.needs;
-    let objs = num_list(&needs.objectives);
-    let mut cands: BTreeMap<String, Candidate> = BTreeMap::new();
-    fn cand(cands: &mut BTreeMap<String, Candidate>, id: String) -> &mut Candidate {
-        cands.entry(id.clone()).or_insert_with(|| Candidate {
+/// What suggestions know of one organisation, whatever the request.
+#[derive(Debug, Clone, Default)]
+struct OrgFacts {
+    org_id: String,
+    name: String,
+    kind: String,
+    home_country: Option<String>,
+    /// Declared expertise: (objective, level).
+    expertise: Vec<(u8, u8)>,
+    /// Published practices per objective.
+    practices_by_objective: Vec<(u8, i64)>,
+    /// Published practices per country (alpha-3).
+    practices_by_country: HashMap<String, i64>,
+    /// Declared presence.
+    presence: Places,
+    staff: Option<StaffRange>,
+    budget: Option<BudgetRange>,
+    languages: Vec<String>,
+    partnerships: i64,
+    is_funder: bool,
+}
+
+/// Everything partner suggestions read that does not depend on the request: each
+/// organisation's declared profile and its evidence, aggregated with one grouped query per
+/// kind, and looked up by objective and place. Built when the database has changed since the
+/// last build (the change log's last sequence number moved) or after [`UNIVERSE_MAX_AGE`],
+/// and shared by every request, so a suggestion costs lookups in memory, not a pass over
+/// 100 000 practices.
+#[derive(Debug)]
+pub struct Universe {
+    /// The change log's last sequence number when built.
+    seq: Option<i64>,
+    built: std::time::Instant,
+    orgs: Vec<OrgFacts>,
+    /// Organisation id → its place in `orgs`.
+    at: HashMap<String, usize>,
+    /// Objective → organisations with declared expertise or published practices on it.
+    by_objective: HashMap<u8, Vec<usize>>,
+    /// (`country` | `region`, code) → organisations present there.
+    by_place: HashMap<(String, String), Vec<usize>>,
+    funders: Vec<usize>,
+}
+
+/// A universe older than this is rebuilt even when the change log did not move: some facts
+/// (an organisation's home country) change without a change-log row, and on PostgreSQL a
+/// transaction may commit a lower sequence number after a higher one was read.
+const UNIVERSE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(30);
+
+async fn last_change(db: &Db) -> Result<Option<i64>, DbError> {
+    let row = sqlx::query("SELECT MAX(seq) AS seq FROM change_log")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get::<Option<i64>, _>("seq")?)
+}
+
+/// The current [`Universe`], rebuilt when stale.
+async fn universe(db: &Db) -> Result<Arc<Universe>, DbError> {
+    let seq = last_change(db).await?;
+    let cached = db
+        .derived
+        .hub_universe
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    if let Some(u) = cached
+        && u.seq == seq
+        && u.built.elapsed() < UNIVERSE_MAX_AGE
+    {
+        return Ok(u);
+    }
+    let u = Arc::new(build_universe(db, seq).await?);
+    *db.derived
+        .hub_universe
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = Some(u.clone());
+    Ok(u)
+}
+
+async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> {
+    let mut orgs: Vec<OrgFacts> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT o.id, o.name, o.kind, o.country, p.staff_range, p.budget_range, p.languages \
+         FROM organisations o LEFT JOIN partner_profiles p ON p.org_id = o.id",
+    )
+    .fetch_all(db.pool())
+    .await?
+    {
+        let id: String = r.try_get("id")?;
+        at.insert(id.clone(), orgs.len());
+        orgs.push(OrgFacts {
             org_id: id,
-            ..Candidate::default()
-        })
+            name: r.try_get("name")?,
+            kind: r.try_get("kind")?,
+            home_country: r.try_get("country")?,
+            staff: r
+                .try_get::<Option<String>, _>("staff_range")?
+                .and_then(|s| StaffRange::parse(&s)),
+            budget: r
+                .try_get::<Option<String>, _>("budget_range")?
+                .and_then(|s| BudgetRange::parse(&s)),
+            languages: split_words(r.try_get("languages")?),
+            ..OrgFacts::default()
+        });
     }
-    // Declared expertise on the objectives.
-    for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT org_id, objective, level FROM partner_expertise WHERE objective IN ({objs})"
-    )))
-    .fetch_all(db.pool())
-    .await?
-    {
-        let c = cand(&mut cands, r.try_get("org_id")?);
-        c.expertise.push((
-            u8::try_from(r.try_get::<i64, _>("objective")?).unwrap_or(0),
-            u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0),
-        ));
-    }
-    // Published practices on the objectives, by organisation and objective. CROSS JOIN keeps
-    // SQLite's join order (tags by the objective index first, then each practice by its key)
-    // instead of walking every published practice; PostgreSQL plans it as an inner join.
-    for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT p.org_id, f.objective, COUNT(*) AS n FROM framework_links f \
-         CROSS JOIN practices p \
-         WHERE p.id = f.entity_id AND f.entity = 'practice' AND f.objective IN ({objs}) \
-         AND p.status = 'published' \
-         AND p.org_id IS NOT NULL GROUP BY p.org_id, f.objective"
-    )))
-    .fetch_all(db.pool())
-    .await?
-    {
-        let c = cand(&mut cands, r.try_get("org_id")?);
-        let n: i64 = r.try_get("n")?;
-        c.practice_objectives
-            .push(u8::try_from(r.try_get::<i64, _>("objective")?).unwrap_or(0));
-        c.evidence.practices_on_objectives += n;
-    }
-    // Presence declared in the country or its regions; worldwide presence too.
-    if let Some(country) = &needs.country {
-        let mut regions = needs.regions.clone();
-        regions.push(geo::WORLD.to_string());
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT org_id, place_kind, place FROM partner_presence \
-             WHERE (place_kind = 'country' AND place = '{c}') \
-             OR (place_kind = 'region' AND place IN ({rs}))",
-            c = sql_list([country]).trim_matches('\''),
-            rs = sql_list(&regions),
-        )))
+    let mut by_objective: HashMap<u8, Vec<usize>> = HashMap::new();
+    let mut by_place: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut funders = Vec::new();
+    for r in sqlx::query("SELECT org_id, objective, level FROM partner_expertise")
         .fetch_all(db.pool())
         .await?
-        {
-            let c = cand(&mut cands, r.try_get("org_id")?);
-            let kind: String = r.try_get("place_kind")?;
-            let place: String = r.try_get("place")?;
+    {
+        let Some(&i) = at.get(&r.try_get::<String, _>("org_id")?) else {
+            continue;
+        };
+        let objective = u8::try_from(r.try_get::<i64, _>("objective")?).unwrap_or(0);
+        let level = u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0);
+        if let Some(o) = orgs.get_mut(i) {
+            o.expertise.push((objective, level));
+        }
+        by_objective.entry(objective).or_default().push(i);
+    }
+    for r in sqlx::query(
+        "SELECT p.org_id, f.objective, COUNT(*) AS n FROM framework_links f \
+         JOIN practices p ON p.id = f.entity_id \
+         WHERE f.entity = 'practice' AND f.objective IS NOT NULL AND p.status = 'published' \
+         AND p.org_id IS NOT NULL GROUP BY p.org_id, f.objective",
+    )
+    .fetch_all(db.pool())
+    .await?
+    {
+        let Some(&i) = at.get(&r.try_get::<String, _>("org_id")?) else {
+            continue;
+        };
+        let objective = u8::try_from(r.try_get::<i64, _>("objective")?).unwrap_or(0);
+        if let Some(o) = orgs.get_mut(i) {
+            o.practices_by_objective.push((objective, r.try_get("n")?));
+        }
+        by_objective.entry(objective).or_default().push(i);
+    }
+    for r in sqlx::query(
+        "SELECT p.org_id, c.country, COUNT(*) AS n FROM practices p \
+         JOIN practice_countries c ON c.practice_id = p.id \
+         WHERE p.status = 'published' AND p.org_id IS NOT NULL GROUP BY p.org_id, c.country",
+    )
+    .fetch_all(db.pool())
+    .await?
+    {
+        let Some(&i) = at.get(&r.try_get::<String, _>("org_id")?) else {
+            continue;
+        };
+        if let Some(o) = orgs.get_mut(i) {
+            o.practices_by_country
+                .insert(r.try_get("country")?, r.try_get("n")?);
+        }
+    }
+    for r in sqlx::query("SELECT org_id, place_kind, place FROM partner_presence")
+        .fetch_all(db.pool())
+        .await?
+    {
+        let Some(&i) = at.get(&r.try_get::<String, _>("org_id")?) else {
+            continue;
+        };
+        let kind: String = r.try_get("place_kind")?;
+        let place: String = r.try_get("place")?;
+        if let Some(o) = orgs.get_mut(i) {
             if kind == "country" {
-                c.presence.countries.push(place);
+                o.presence.countries.push(place.clone());
             } else {
-                c.presence.regions.push(place);
+                o.presence.regions.push(place.clone());
             }
         }
+        by_place.entry((kind, place)).or_default().push(i);
     }
-    // Donors and financial offers, when money is sought.
-    if needs.support_kinds.contains(&SupportKind::Financial) {
-        for r in sqlx::query(
-            "SELECT DISTINCT org_id FROM donor_priorities UNION \
-             SELECT DISTINCT org_id FROM hub_offers WHERE support_kind = 'financial' AND status = 'open'",
-        )
-        .fetch_all(db.pool())
-        .await?
-        {
-            cand(&mut cands, r.try_get("org_id")?).is_funder = true;
+    for r in sqlx::query(
+        "SELECT DISTINCT org_id FROM donor_priorities UNION \
+         SELECT DISTINCT org_id FROM hub_offers WHERE support_kind = 'financial' AND status = 'open'",
+    )
+    .fetch_all(db.pool())
+    .await?
+    {
+        if let Some(&i) = at.get(&r.try_get::<String, _>("org_id")?) {
+            if let Some(o) = orgs.get_mut(i) {
+                o.is_funder = true;
+            }
+            funders.push(i);
         }
     }
-    cands.remove(&request.org_id);
-    for r in sqlx::query("SELECT org_id FROM hub_request_partners WHERE request_id = $1")
-        .bind(&request.id)
-        .fetch_all(db.pool())
-        .await?
-    {
-        cands.remove(&r.try_get::<String, _>("org_id")?);
-    }
-    if cands.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Accepted partnerships (a small table), then names, home countries and capacity of the
-    // candidates in one pass over organisations with their profiles.
     for r in sqlx::query(
         "SELECT org_id, COUNT(*) AS n FROM hub_request_partners WHERE state = 'accepted' \
          GROUP BY org_id",
@@ -890,125 +979,174 @@ pub async fn suggestions(
     .fetch_all(db.pool())
     .await?
     {
-        if let Some(c) = cands.get_mut(&r.try_get::<String, _>("org_id")?) {
-            c.evidence.partnerships = r.try_get("n")?;
-        }
-    }
-    let ids: Vec<String> = cands.keys().cloned().collect();
-    for chunk in ids.chunks(500) {
-        let list = chunk
-            .iter()
-            .map(|id| format!("'{}'", id.replace('\'', "''")))
-            .collect::<Vec<_>>()
-            .join(",");
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT o.id, o.country, p.staff_range, p.budget_range, p.languages \
-             FROM organisations o LEFT JOIN partner_profiles p ON p.org_id = o.id \
-             WHERE o.id IN ({list})"
-        )))
-        .fetch_all(db.pool())
-        .await?
+        if let Some(o) = at
+            .get(&r.try_get::<String, _>("org_id")?)
+            .and_then(|&i| orgs.get_mut(i))
         {
-            let id: String = r.try_get("id")?;
-            if let Some(c) = cands.get_mut(&id) {
-                c.home_country = r.try_get("country")?;
-                c.staff = r
-                    .try_get::<Option<String>, _>("staff_range")?
-                    .and_then(|s| StaffRange::parse(&s));
-                c.budget = r
-                    .try_get::<Option<String>, _>("budget_range")?
-                    .and_then(|s| BudgetRange::parse(&s));
-                c.languages = split_words(r.try_get("languages")?);
-            }
+            o.partnerships = r.try_get("n")?;
         }
     }
-    let all: Vec<Candidate> = cands.into_values().collect();
-    // Practices in the country and its smallest region weigh at most 0.05 of the score: rank
-    // without them first, then count them for a pool of the best only, from each
-    // organisation's own practices (the `practices_org` index), and rank the pool again.
-    // Counting them for every candidate walked every practice of the region.
-    let pool = limit.saturating_mul(3).max(60);
-    let keep: HashSet<String> = hub_score::rank(needs, &all, pool)
-        .into_iter()
-        .map(|s| s.org_id)
-        .collect();
-    let mut pool: Vec<Candidate> = all
-        .into_iter()
-        .filter(|c| keep.contains(&c.org_id))
-        .collect();
-    if let Some(country) = &needs.country
-        && !pool.is_empty()
-    {
-        let near: Vec<String> = needs
-            .regions
-            .last()
-            .map(|r| {
-                geo::countries_in_region(r)
+    Ok(Universe {
+        seq,
+        built: std::time::Instant::now(),
+        orgs,
+        at,
+        by_objective,
+        by_place,
+        funders,
+    })
+}
+
+impl OrgFacts {
+    /// This organisation as a candidate for `needs`: its facts narrowed to the request's
+    /// objectives, country and regions, as the score reads them.
+    fn candidate(&self, needs: &Needs, near: &HashSet<&str>) -> Candidate {
+        let on = |o: &u8| needs.objectives.contains(o);
+        let country = needs.country.as_deref();
+        Candidate {
+            org_id: self.org_id.clone(),
+            home_country: self.home_country.clone(),
+            expertise: self
+                .expertise
+                .iter()
+                .copied()
+                .filter(|(o, _)| on(o))
+                .collect(),
+            practice_objectives: self
+                .practices_by_objective
+                .iter()
+                .filter(|(o, _)| on(o))
+                .map(|(o, _)| *o)
+                .collect(),
+            presence: Places {
+                countries: self
+                    .presence
+                    .countries
                     .iter()
-                    .map(|c| c.alpha3.clone())
-                    .collect()
-            })
-            .unwrap_or_else(|| vec![country.clone()]);
-        let list = pool
-            .iter()
-            .map(|c| format!("'{}'", c.org_id.replace('\'', "''")))
-            .collect::<Vec<_>>()
-            .join(",");
-        let at: HashMap<String, usize> = pool
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.org_id.clone(), i))
-            .collect();
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT p.org_id, c.country, COUNT(*) AS n FROM practices p \
-             CROSS JOIN practice_countries c \
-             WHERE p.org_id IN ({list}) AND p.status = 'published' AND c.practice_id = p.id \
-             AND c.country IN ({cs}) GROUP BY p.org_id, c.country",
-            cs = sql_list(&near),
-        )))
-        .fetch_all(db.pool())
-        .await?
-        {
-            let org: String = r.try_get("org_id")?;
-            if let Some(c) = at.get(&org).and_then(|&i| pool.get_mut(i)) {
-                let n: i64 = r.try_get("n")?;
-                let place: String = r.try_get("country")?;
-                if &place == country {
-                    c.evidence.practices_in_country += n;
-                }
-                c.evidence.practices_in_region += n;
-            }
+                    .filter(|c| Some(c.as_str()) == country)
+                    .cloned()
+                    .collect(),
+                regions: self
+                    .presence
+                    .regions
+                    .iter()
+                    .filter(|r| {
+                        country.is_some() && (needs.regions.contains(r) || *r == geo::WORLD)
+                    })
+                    .cloned()
+                    .collect(),
+            },
+            staff: self.staff,
+            budget: self.budget,
+            languages: self.languages.clone(),
+            evidence: Evidence {
+                practices_on_objectives: self
+                    .practices_by_objective
+                    .iter()
+                    .filter(|(o, _)| on(o))
+                    .map(|(_, n)| n)
+                    .sum(),
+                practices_in_country: country
+                    .and_then(|c| self.practices_by_country.get(c))
+                    .copied()
+                    .unwrap_or(0),
+                // An organisation works in a few countries; the region has dozens.
+                practices_in_region: self
+                    .practices_by_country
+                    .iter()
+                    .filter(|(c, _)| near.contains(c.as_str()))
+                    .map(|(_, n)| n)
+                    .sum(),
+                partnerships: self.partnerships,
+            },
+            is_funder: self.is_funder,
         }
     }
-    let ranked = hub_score::rank(needs, &pool, limit);
-    // Names only for what is shown.
-    let mut names: HashMap<String, (String, String)> = HashMap::new();
-    if !ranked.is_empty() {
-        let list = ranked
-            .iter()
-            .map(|s| format!("'{}'", s.org_id.replace('\'', "''")))
-            .collect::<Vec<_>>()
-            .join(",");
-        for r in sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT id, name, kind FROM organisations WHERE id IN ({list})"
-        )))
+}
+
+/// Partners suggested for a request, best first: every organisation with declared expertise
+/// or published practices on the request's objectives, presence in its country, its regions
+/// or worldwide, or (when money is sought) funding priorities or a financial offer, scored by
+/// `gcm_core::hub_score`. The requesting organisation and organisations already invited are
+/// left out. Reads the shared [`Universe`] and the request's invitations.
+pub async fn suggestions(
+    db: &Db,
+    request: &RequestNeeds,
+    limit: usize,
+) -> Result<Vec<NamedSuggestion>, DbError> {
+    let u = universe(db).await?;
+    let mut invited: HashSet<String> = HashSet::new();
+    for r in sqlx::query("SELECT org_id FROM hub_request_partners WHERE request_id = $1")
+        .bind(&request.id)
         .fetch_all(db.pool())
         .await?
-        {
-            names.insert(r.try_get("id")?, (r.try_get("name")?, r.try_get("kind")?));
+    {
+        invited.insert(r.try_get("org_id")?);
+    }
+    invited.insert(request.org_id.clone());
+    Ok(rank_in(&u, &request.needs, &invited, limit))
+}
+
+/// Ranks the universe's organisations for `needs`, leaving out `excluded`.
+fn rank_in(
+    u: &Universe,
+    needs: &Needs,
+    excluded: &HashSet<String>,
+    limit: usize,
+) -> Vec<NamedSuggestion> {
+    let mut picked: Vec<usize> = Vec::new();
+    for o in &needs.objectives {
+        picked.extend(u.by_objective.get(o).into_iter().flatten());
+    }
+    if let Some(country) = &needs.country {
+        let mut places = vec![("country".to_owned(), country.clone())];
+        places.extend(
+            needs
+                .regions
+                .iter()
+                .map(|r| ("region".to_owned(), r.clone())),
+        );
+        places.push(("region".to_owned(), geo::WORLD.to_string()));
+        for p in &places {
+            picked.extend(u.by_place.get(p).into_iter().flatten());
         }
     }
-    Ok(ranked
+    if needs.support_kinds.contains(&SupportKind::Financial) {
+        picked.extend(&u.funders);
+    }
+    picked.sort_unstable();
+    picked.dedup();
+    // Practices in the countries of the request's smallest region count as nearby work.
+    let in_region = match (&needs.country, needs.regions.last()) {
+        (Some(_), Some(r)) => geo::countries_in_region(r),
+        _ => Vec::new(),
+    };
+    let near: HashSet<&str> = match (&needs.country, needs.regions.last()) {
+        (Some(_), Some(_)) => in_region.iter().map(|c| c.alpha3.as_str()).collect(),
+        (Some(c), None) => HashSet::from([c.as_str()]),
+        (None, _) => HashSet::new(),
+    };
+    let candidates: Vec<Candidate> = picked
+        .iter()
+        .filter_map(|&i| u.orgs.get(i))
+        .filter(|o| !excluded.contains(&o.org_id))
+        .map(|o| o.candidate(needs, &near))
+        .collect();
+    hub_score::rank(needs, &candidates, limit)
         .into_iter()
         .map(|s| {
-            let (org_name, org_kind) = names.remove(&s.org_id).unwrap_or_default();
+            let (org_name, org_kind) =
+                u.at.get(&s.org_id)
+                    .and_then(|&i| u.orgs.get(i))
+                    .map(|o| (o.name.clone(), o.kind.clone()))
+                    .unwrap_or_default();
             NamedSuggestion {
                 org_name,
                 org_kind,
                 suggestion: s,
             }
         })
-        .collect())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------

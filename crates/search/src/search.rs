@@ -13,6 +13,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Order, Score, Searcher, TantivyDocument, Term};
 
+use crate::analysis::Analyzed;
 use crate::doc::Viewer;
 use crate::facets::{FacetCounter, sorted};
 use crate::glossary::GlossaryTarget;
@@ -269,27 +270,40 @@ impl SearchIndex {
 
         // Stop words in any of the languages carry no meaning across languages ("and",
         // "de"); they are dropped unless nothing else is left.
-        let is_stop = |w: &Word| {
-            LANGS
-                .iter()
-                .any(|l| self.analyzers.analyze(Some(l), &w.text).is_empty())
-        };
-        let content: Vec<&Word> = parsed.words.iter().filter(|w| !is_stop(w)).collect();
-        let words: Vec<&Word> = if content.is_empty() {
-            parsed.words.iter().collect()
+        // Each word analysed once per language field (in `f.text` order), for the stop-word
+        // test, the term clauses and the thesaurus alike.
+        let analysed: Vec<(&Word, Vec<Vec<Analyzed>>)> = parsed
+            .words
+            .iter()
+            .map(|w| {
+                let forms = f
+                    .text
+                    .iter()
+                    .map(|(l, _, _)| self.analyzers.analyze(Some(l), &w.text))
+                    .collect();
+                (w, forms)
+            })
+            .collect();
+        let is_stop = |forms: &Vec<Vec<Analyzed>>| forms.iter().any(Vec::is_empty);
+        let content: Vec<&(&Word, Vec<Vec<Analyzed>>)> = analysed
+            .iter()
+            .filter(|(_, forms)| !is_stop(forms))
+            .collect();
+        let words: Vec<&(&Word, Vec<Vec<Analyzed>>)> = if content.is_empty() {
+            analysed.iter().collect()
         } else {
             content
         };
 
         let mut groups: Vec<Box<dyn Query>> = Vec::new();
-        for word in &words {
+        for (word, forms) in words {
             let mut clauses: Vec<Box<dyn Query>> = Vec::new();
             let mut exact_forms: Vec<Box<dyn Query>> = Vec::new();
-            for (lang, title_f, body_f) in &f.text {
+            for ((lang, title_f, body_f), tokens) in f.text.iter().zip(forms) {
                 let lang_boost = if *lang == ui_lang { UI_LANG_BOOST } else { 1.0 };
                 let mut seen_positions = HashSet::new();
                 let mut seen = HashSet::new();
-                for t in self.analyzers.analyze(Some(lang), &word.text) {
+                for t in tokens {
                     let whole = seen_positions.insert(t.position);
                     if !seen.insert(t.text.clone()) {
                         continue;
@@ -310,7 +324,7 @@ impl SearchIndex {
                         .insert(t.text.clone());
                 }
             }
-            self.translate(word, &mut clauses, &mut built);
+            self.translate(word, forms, &mut clauses, &mut built);
             let neutral = self.analyzers.analyze(None, &word.text);
             for t in &neutral {
                 clauses.push(boosted(term_query(f.all, &t.text), EXACT_BOOST));
@@ -447,13 +461,19 @@ impl SearchIndex {
     /// Adds, for one query word, clauses for its translations in the thesaurus (from any
     /// language the word can be read in, including the parts of a compound) in the other
     /// languages' fields, with a reason per translation found.
-    fn translate(&self, word: &Word, clauses: &mut Vec<Box<dyn Query>>, built: &mut Built) {
+    fn translate(
+        &self,
+        word: &Word,
+        forms: &[Vec<Analyzed>],
+        clauses: &mut Vec<Box<dyn Query>>,
+        built: &mut Built,
+    ) {
         let f = &self.fields;
         let mut own: HashSet<(&'static str, String)> = HashSet::new();
         let mut found: Vec<(&'static str, Score, &crate::thesaurus::Rendering)> = Vec::new();
-        for (lang, _, _) in &f.text {
+        for ((lang, _, _), tokens) in f.text.iter().zip(forms) {
             let mut seen_positions = HashSet::new();
-            for t in self.analyzers.analyze(Some(lang), &word.text) {
+            for t in tokens {
                 let part = if seen_positions.insert(t.position) {
                     1.0
                 } else {
@@ -464,7 +484,7 @@ impl SearchIndex {
                         found.push((lang, part, r));
                     }
                 }
-                own.insert((lang, t.text));
+                own.insert((lang, t.text.clone()));
             }
         }
         let mut added = 0;

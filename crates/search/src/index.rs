@@ -144,12 +144,10 @@ impl SearchIndex {
         let analyzers = Analyzers::new();
         analyzers.learn("nb", &compact_text(compact, Lang::Nb));
         analyzers.learn("nl", &compact_text(compact, Lang::Nl));
-        for lang in ["nb", "nl"] {
-            analyzers.learn(lang, &Thesaurus::shipped_words(lang)?);
-        }
+        // Before the glossary: the compound splitter learns the thesaurus's words.
+        let thesaurus = Thesaurus::shipped(&analyzers)?;
         // The glossary sees the Compact's words only, so it does not depend on the corpus.
         let glossary = Glossary::build(compact, &analyzers);
-        let thesaurus = Thesaurus::shipped(&analyzers)?;
         if let Some(dir) = &dir {
             for lang in ["nb", "nl"] {
                 match std::fs::read_to_string(lexicon_file(dir, lang)) {

@@ -45,28 +45,27 @@ pub struct Thesaurus {
 }
 
 impl Thesaurus {
-    /// The shipped thesaurus, analysed with `analyzers`.
+    /// The shipped thesaurus, analysed with `analyzers` (which learn its nb and nl words).
     pub fn shipped(analyzers: &Analyzers) -> Result<Thesaurus, SearchError> {
         Thesaurus::parse(THESAURUS_JSON, analyzers)
     }
 
-    /// The shipped thesaurus's words in `lang`, space-separated: the compound splitter learns
-    /// them, so "landbrukspraksiser" splits at "landbruk" although the Compact never says it.
-    pub fn shipped_words(lang: &str) -> Result<String, SearchError> {
-        let file = read(THESAURUS_JSON)?;
-        let words: Vec<&str> = file
-            .concepts
-            .iter()
-            .filter_map(|c| c.get(lang).and_then(|v| v.as_array()))
-            .flatten()
-            .filter_map(|w| w.as_str())
-            .collect();
-        Ok(words.join(" "))
-    }
-
-    /// Reads a thesaurus in the shipped format.
+    /// Reads a thesaurus in the shipped format. The compound splitter of `analyzers` first
+    /// learns its words, so "landbrukspraksiser" splits at "landbruk" although the Compact
+    /// never says it.
     pub fn parse(json: &str, analyzers: &Analyzers) -> Result<Thesaurus, SearchError> {
         let file = read(json)?;
+        for lang in LANGS {
+            let words: Vec<&str> = file
+                .concepts
+                .iter()
+                .filter_map(|c| c.get(lang).and_then(|v| v.as_array()))
+                .flatten()
+                .filter_map(|w| w.as_str())
+                .collect();
+            // Only nb and nl keep a lexicon; the others ignore what they are taught.
+            analyzers.learn(lang, &words.join(" "));
+        }
         let mut t = Thesaurus::default();
         for concept in file.concepts {
             let mut renderings = Vec::new();

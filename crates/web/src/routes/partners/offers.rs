@@ -29,7 +29,7 @@ use crate::i18n::{Lang, Tr};
 use crate::pages::{Area, Chrome};
 use crate::routes::forms::{filter, page_with_status, see_other};
 use crate::routes::opendata::{csv_response, to_csv};
-use crate::routes::practices::{FilterField, options};
+use crate::routes::practices::{FilterField, objective_filter, options};
 use crate::routes::shell::PageLang;
 
 fn today_iso() -> String {
@@ -211,21 +211,7 @@ pub async fn list_page(
                     .collect(),
             ),
         },
-        FilterField {
-            name: "objective",
-            label: tr.t("practices-filter-objective"),
-            options: options(
-                &q.objective,
-                (1..=23u8)
-                    .map(|n| {
-                        (
-                            n.to_string(),
-                            format!("{n}. {}", objective_title(&state.compact, n, lang)),
-                        )
-                    })
-                    .collect(),
-            ),
-        },
+        objective_filter(&state.compact, &tr, lang, &q.objective),
         FilterField {
             name: "region",
             label: tr.t("partners-region"),

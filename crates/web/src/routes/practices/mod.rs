@@ -231,6 +231,31 @@ pub struct FilterField {
     pub options: Vec<FilterOption>,
 }
 
+/// The "objective" filter without counts: the 23 objectives by number and title, `selected`
+/// chosen.
+pub fn objective_filter(
+    compact: &gcm_compact::Compact,
+    tr: &Tr,
+    lang: Lang,
+    selected: &str,
+) -> FilterField {
+    FilterField {
+        name: "objective",
+        label: tr.t("practices-filter-objective"),
+        options: options(
+            selected,
+            (1..=23u8)
+                .map(|n| {
+                    (
+                        n.to_string(),
+                        format!("{n}. {}", objective_title(compact, n, lang)),
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "practices.html")]
 pub struct ExplorePage {

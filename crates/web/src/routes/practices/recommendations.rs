@@ -10,10 +10,9 @@ use gcm_store::recommendations::{self, Filter, Recommendation};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{FilterField, options};
+use super::{FilterField, objective_filter, options};
 use crate::AppState;
 use crate::auth::Auth;
-use crate::compact_view::objective_title;
 use crate::error::{AppError, AppResult, ErrorEnvelope};
 use crate::i18n::Tr;
 use crate::pages::{Area, Chrome};
@@ -127,21 +126,7 @@ pub async fn page(
         })
         .collect();
     let filters = vec![
-        FilterField {
-            name: "objective",
-            label: tr.t("practices-filter-objective"),
-            options: options(
-                &q.objective,
-                (1..=23u8)
-                    .map(|n| {
-                        (
-                            n.to_string(),
-                            format!("{n}. {}", objective_title(&state.compact, n, lang)),
-                        )
-                    })
-                    .collect(),
-            ),
-        },
+        objective_filter(&state.compact, &tr, lang, &q.objective),
         FilterField {
             name: "cluster",
             label: tr.t("recommendations-cluster"),

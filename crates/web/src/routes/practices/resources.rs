@@ -12,7 +12,7 @@ use gcm_store::resources::{self, Filter, KINDS, NewResource, Resource, SCALES};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{FilterField, options};
+use super::{FilterField, objective_filter, options};
 use crate::AppState;
 use crate::auth::{Auth, SignedIn};
 use crate::compact_view::objective_title;
@@ -127,21 +127,7 @@ pub async fn page(
                     .collect(),
             ),
         },
-        FilterField {
-            name: "objective",
-            label: tr.t("practices-filter-objective"),
-            options: options(
-                &q.objective,
-                (1..=23u8)
-                    .map(|n| {
-                        (
-                            n.to_string(),
-                            format!("{n}. {}", objective_title(&state.compact, n, lang)),
-                        )
-                    })
-                    .collect(),
-            ),
-        },
+        objective_filter(&state.compact, &tr, lang, &q.objective),
         FilterField {
             name: "theme",
             label: tr.t("practices-filter-theme"),

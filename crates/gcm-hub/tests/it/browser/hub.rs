@@ -24,8 +24,12 @@ async fn sign_out(b: &Browser) {
 }
 
 async fn text_of(b: &Browser, css: &str) -> String {
+    // A form's redirect back to the same page may still be loading: wait for the element
+    // rather than fail on the half-loaded page.
     b.client
-        .find(Locator::Css(css))
+        .wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no element {css}: {e}"))
         .text()

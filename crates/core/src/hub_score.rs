@@ -71,13 +71,16 @@ pub struct Evidence {
     pub partnerships: i64,
 }
 
-/// An organisation as a possible partner.
+/// An organisation as a possible partner: what it declares and where it has published,
+/// whatever the request (the scoring narrows it to the request's objectives and places), so
+/// one candidate serves every request. What the platform observed in the request's terms is
+/// the [`Evidence`] given alongside.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     pub org_id: String,
     /// Its home country (alpha-3), which counts as presence.
     pub home_country: Option<String>,
-    /// Declared expertise on the request's objectives: (objective, level 1–3).
+    /// Declared expertise: (objective, level 1–3).
     pub expertise: Vec<(u8, u8)>,
     /// Objectives on which it has published practices (with or without declared expertise).
     pub practice_objectives: Vec<u8>,
@@ -85,7 +88,6 @@ pub struct Candidate {
     pub staff: Option<StaffRange>,
     pub budget: Option<BudgetRange>,
     pub languages: Vec<String>,
-    pub evidence: Evidence,
     /// It states funding priorities or offers financial support.
     pub is_funder: bool,
 }
@@ -313,8 +315,7 @@ fn is_home(needs: &Needs, c: &Candidate) -> bool {
     needs.country.is_some() && needs.country == c.home_country
 }
 
-fn track_record(c: &Candidate) -> FactorScore {
-    let e = c.evidence;
+fn track_record(e: Evidence) -> FactorScore {
     // Practices on the objectives count most; practices nearby and partnerships show the
     // organisation delivers there and with others. Each saturates: the tenth practice adds
     // little to the ninth.
@@ -423,26 +424,40 @@ fn language(needs: &Needs, c: &Candidate) -> FactorScore {
     }
 }
 
-/// Scores one candidate against a request.
-pub fn score(needs: &Needs, c: &Candidate) -> Suggestion {
+/// It declares a core mandate (level 3) on one of the request's objectives.
+fn is_core(needs: &Needs, c: &Candidate) -> bool {
+    c.expertise
+        .iter()
+        .any(|(o, l)| *l >= 3 && needs.objectives.contains(o))
+}
+
+/// It works in the request's country (declared there, or at home there).
+fn in_country(needs: &Needs, c: &Candidate) -> bool {
+    is_home(needs, c) || place_score(needs, &c.presence) == 1.0
+}
+
+/// It would be suggested as a funder: it funds, money is sought, and it is not the natural
+/// lead (a core-mandate organisation in the country leads, and leads only where it fits).
+fn funds(needs: &Needs, c: &Candidate) -> bool {
+    c.is_funder
+        && needs.support_kinds.contains(&SupportKind::Financial)
+        && !(is_core(needs, c) && in_country(needs, c))
+}
+
+/// Scores one candidate against a request, with what the platform observed of it there.
+pub fn score(needs: &Needs, c: &Candidate, evidence: Evidence) -> Suggestion {
     let factors = vec![
         objective_fit(needs, c),
         presence(needs, c),
-        track_record(c),
+        track_record(evidence),
         capacity(needs, c),
         language(needs, c),
     ];
     let total: f64 = factors.iter().map(|f| f.score * f.weight).sum();
-    let core = c.expertise.iter().any(|(_, l)| *l >= 3);
-    let in_country = factors
-        .iter()
-        .any(|f| f.factor == Factor::Presence && f.reason == Reason::InCountry);
-    let role = if c.is_funder
-        && needs.support_kinds.contains(&SupportKind::Financial)
-        && !(core && in_country)
-    {
+    let in_country = in_country(needs, c);
+    let role = if funds(needs, c) {
         PartnerRole::Funder
-    } else if core && in_country {
+    } else if is_core(needs, c) && in_country {
         PartnerRole::Lead
     } else if in_country {
         PartnerRole::CoImplementer
@@ -460,7 +475,7 @@ pub fn score(needs: &Needs, c: &Candidate) -> Suggestion {
 /// The weighted score of [`score`] alone, computed without building the reasons (no
 /// allocation), so ranking thousands of candidates stays cheap; [`score`] then explains the few
 /// that are shown. A test checks that the two agree.
-pub fn quick_score(needs: &Needs, c: &Candidate) -> f64 {
+pub fn quick_score(needs: &Needs, c: &Candidate, evidence: Evidence) -> f64 {
     let objectives = if needs.objectives.is_empty() {
         0.0
     } else {
@@ -501,7 +516,7 @@ pub fn quick_score(needs: &Needs, c: &Candidate) -> f64 {
     round3(
         objectives * W_OBJECTIVES
             + presence * W_PRESENCE
-            + track_record(c).score * W_TRACK_RECORD
+            + track_record(evidence).score * W_TRACK_RECORD
             + capacity(needs, c).score * W_CAPACITY
             + language * W_LANGUAGE,
     )
@@ -509,35 +524,44 @@ pub fn quick_score(needs: &Needs, c: &Candidate) -> f64 {
 
 /// Whether a candidate may be suggested at all: it fits an objective, or it is a donor and
 /// money is sought.
-fn eligible(needs: &Needs, c: &Candidate) -> bool {
+pub fn eligible(needs: &Needs, c: &Candidate) -> bool {
     let fits = needs
         .objectives
         .iter()
         .any(|n| c.expertise.iter().any(|(o, _)| o == n) || c.practice_objectives.contains(n));
-    if fits {
-        return true;
-    }
-    // As in [`score`]: a core-mandate organisation in the country is suggested to lead, and
-    // leads only where it fits an objective.
-    let core = c.expertise.iter().any(|(_, l)| *l >= 3);
-    let in_country = is_home(needs, c) || place_score(needs, &c.presence) == 1.0;
-    c.is_funder && needs.support_kinds.contains(&SupportKind::Financial) && !(core && in_country)
+    fits || funds(needs, c)
 }
 
-/// Scores every candidate and keeps the best `limit` that fit at least one objective or
-/// fund the request, best first (ties by organisation id, so the order is stable).
-pub fn rank(needs: &Needs, candidates: &[Candidate], limit: usize) -> Vec<Suggestion> {
-    let mut scored: Vec<(f64, &Candidate)> = candidates
-        .iter()
-        .filter(|c| eligible(needs, c))
-        .map(|c| (quick_score(needs, c), c))
+/// Scores every candidate (with its evidence) and keeps the best `limit` that fit at least one
+/// objective or fund the request, best first (ties by organisation id, so the order is
+/// stable). Only the kept ones are explained, so ranking thousands allocates nothing per
+/// candidate.
+pub fn rank<'a>(
+    needs: &Needs,
+    candidates: impl IntoIterator<Item = (&'a Candidate, Evidence)>,
+    limit: usize,
+) -> Vec<Suggestion> {
+    let mut scored: Vec<(f64, &Candidate, Evidence)> = candidates
+        .into_iter()
+        .filter(|(c, _)| eligible(needs, c))
+        .map(|(c, e)| (quick_score(needs, c, e), c, e))
         .collect();
-    scored.sort_by(|a, b| {
+    let order = |a: &(f64, &Candidate, Evidence), b: &(f64, &Candidate, Evidence)| {
         b.0.total_cmp(&a.0)
             .then_with(|| a.1.org_id.cmp(&b.1.org_id))
-    });
-    scored.truncate(limit);
-    scored.into_iter().map(|(_, c)| score(needs, c)).collect()
+    };
+    if limit == 0 {
+        return Vec::new();
+    }
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit - 1, order);
+        scored.truncate(limit);
+    }
+    scored.sort_by(order);
+    scored
+        .into_iter()
+        .map(|(_, c, e)| score(needs, c, e))
+        .collect()
 }
 
 /// An offer of support as matching reads it.
@@ -688,6 +712,11 @@ mod tests {
         }
     }
 
+    /// Ranks candidates with no evidence.
+    fn rank_plain(n: &Needs, cands: &[Candidate], limit: usize) -> Vec<Suggestion> {
+        rank(n, cands.iter().map(|c| (c, Evidence::default())), limit)
+    }
+
     #[test]
     fn weights_sum_to_one() {
         let sum: f64 = Factor::ALL.iter().map(|f| f.weight()).sum();
@@ -702,24 +731,39 @@ mod tests {
         c.staff = Some(StaffRange::Over1000);
         c.budget = Some(BudgetRange::Over100m);
         c.languages = vec!["fr".into(), "en".into()];
-        c.evidence = Evidence {
+        let e = Evidence {
             practices_on_objectives: 1000,
             practices_in_country: 1000,
             practices_in_region: 1000,
             partnerships: 1000,
         };
-        let s = score(&needs(), &c);
+        let s = score(&needs(), &c, e);
         assert_eq!(s.factors.len(), 5);
         for f in &s.factors {
             assert!((0.0..=1.0).contains(&f.score), "{f:?}");
         }
         assert!(s.score > 0.9 && s.score <= 1.0, "{}", s.score);
         assert_eq!(s.role, PartnerRole::Lead);
-        let empty = score(&needs(), &cand("b"));
+        let empty = score(&needs(), &cand("b"), Evidence::default());
         // Nothing declared, nothing observed: only "any language" could count, and here the
         // request names one.
         assert_eq!(empty.score, 0.0);
         assert_eq!(empty.factors[3].reason, Reason::NotDeclared);
+    }
+
+    #[test]
+    fn only_a_core_mandate_on_the_requests_objectives_makes_a_lead() {
+        let mut c = cand("a");
+        c.presence.countries = vec!["SEN".into()];
+        // Core mandate on objective 9, which the request is not about; some expertise on 6.
+        c.expertise = vec![(9, 3), (6, 1)];
+        let s = score(&needs(), &c, Evidence::default());
+        assert_eq!(s.role, PartnerRole::CoImplementer);
+        c.expertise.push((18, 3));
+        assert_eq!(
+            score(&needs(), &c, Evidence::default()).role,
+            PartnerRole::Lead
+        );
     }
 
     #[test]
@@ -811,14 +855,30 @@ mod tests {
             } else {
                 vec!["en".into()]
             };
-            c.evidence.practices_on_objectives = i64::from(i % 9);
-            c.evidence.partnerships = i64::from(i % 2);
+            let e = Evidence {
+                practices_on_objectives: i64::from(i % 9),
+                partnerships: i64::from(i % 2),
+                ..Evidence::default()
+            };
             c.is_funder = i % 11 == 0;
-            assert_eq!(quick_score(&n, &c), score(&n, &c).score, "{c:?}");
-            cands.push(c);
+            assert_eq!(quick_score(&n, &c, e), score(&n, &c, e).score, "{c:?}");
+            cands.push((c, e));
         }
-        // Ranking by the quick score gives the explained scores in order.
-        let ranked = rank(&n, &cands, 20);
+        // Ranking by the quick score gives the explained scores in order, the same as scoring
+        // every candidate and sorting.
+        let ranked = rank(&n, cands.iter().map(|(c, e)| (c, *e)), 20);
+        let mut all: Vec<Suggestion> = cands
+            .iter()
+            .filter(|(c, _)| eligible(&n, c))
+            .map(|(c, e)| score(&n, c, *e))
+            .collect();
+        all.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.org_id.cmp(&b.org_id))
+        });
+        all.truncate(20);
+        assert_eq!(ranked, all);
         assert_eq!(ranked.len(), 20);
         assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
     }
@@ -833,10 +893,10 @@ mod tests {
         c.presence.countries = vec!["SEN".into()];
         let mut d = cand("d");
         d.expertise = vec![(6, 3), (18, 3)];
-        let ranked = rank(&needs(), &[c, b, a, d], 10);
+        let ranked = rank_plain(&needs(), &[c, b, a, d], 10);
         let ids: Vec<&str> = ranked.iter().map(|s| s.org_id.as_str()).collect();
         assert_eq!(ids, ["d", "a", "b"]);
-        assert_eq!(rank(&needs(), &[cand("x")], 0).len(), 0);
+        assert_eq!(rank_plain(&needs(), &[cand("x")], 0).len(), 0);
     }
 
     #[test]
@@ -845,10 +905,10 @@ mod tests {
         n.support_kinds.push(SupportKind::Financial);
         let mut c = cand("donor");
         c.is_funder = true;
-        let ranked = rank(&n, &[c.clone()], 5);
+        let ranked = rank_plain(&n, std::slice::from_ref(&c), 5);
         assert_eq!(ranked.first().map(|s| s.role), Some(PartnerRole::Funder));
         // Not when only technical support is sought and it fits no objective.
-        assert!(rank(&needs(), &[c], 5).is_empty());
+        assert!(rank_plain(&needs(), &[c], 5).is_empty());
     }
 
     #[test]

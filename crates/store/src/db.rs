@@ -81,6 +81,9 @@ pub struct Db {
 pub(crate) struct Derived {
     /// What partner suggestions read about every organisation.
     pub(crate) hub_universe: Mutex<Option<Arc<crate::hub_partners::Universe>>>,
+    /// Held while the universe is rebuilt, so requests arriving meanwhile wait for that
+    /// rebuild instead of each starting their own.
+    pub(crate) hub_universe_build: tokio::sync::Mutex<()>,
 }
 
 impl Db {

@@ -110,13 +110,6 @@ fn sql_list<'a>(codes: impl IntoIterator<Item = &'a String>) -> String {
     }
 }
 
-fn num_list(ns: &[u8]) -> String {
-    if ns.is_empty() {
-        return "0".into();
-    }
-    ns.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
-}
-
 // ---------------------------------------------------------------------------------------------
 // Profiles
 
@@ -787,23 +780,16 @@ pub struct NamedSuggestion {
 /// What suggestions know of one organisation, whatever the request.
 #[derive(Debug, Clone, Default)]
 struct OrgFacts {
-    org_id: String,
     name: String,
     kind: String,
-    home_country: Option<String>,
-    /// Declared expertise: (objective, level).
-    expertise: Vec<(u8, u8)>,
+    /// Its declared profile (all objectives, all places), as the score reads it.
+    candidate: Candidate,
     /// Published practices per objective.
     practices_by_objective: Vec<(u8, i64)>,
-    /// Published practices per country (alpha-3).
-    practices_by_country: HashMap<String, i64>,
-    /// Declared presence.
-    presence: Places,
-    staff: Option<StaffRange>,
-    budget: Option<BudgetRange>,
-    languages: Vec<String>,
+    /// Published practices per country (alpha-3); an organisation works in a few countries,
+    /// so a list is quicker to scan than a map.
+    practices_by_country: Vec<(String, i64)>,
     partnerships: i64,
-    is_funder: bool,
 }
 
 /// Everything partner suggestions read that does not depend on the request: each
@@ -825,6 +811,8 @@ pub struct Universe {
     /// (`country` | `region`, code) → organisations present there.
     by_place: HashMap<(String, String), Vec<usize>>,
     funders: Vec<usize>,
+    /// Offers whose status is open (an end date may still have passed), newest first.
+    open_offers: Vec<Offer>,
 }
 
 /// A universe older than this is rebuilt even when the change log did not move: some facts
@@ -839,19 +827,24 @@ async fn last_change(db: &Db) -> Result<Option<i64>, DbError> {
     Ok(row.try_get::<Option<i64>, _>("seq")?)
 }
 
-/// The current [`Universe`], rebuilt when stale.
+/// The current [`Universe`], rebuilt when stale. One rebuild at a time: a request that
+/// finds it stale while another rebuilds waits for that rebuild, then uses it if it was built
+/// from at least the change it saw.
 async fn universe(db: &Db) -> Result<Arc<Universe>, DbError> {
+    let fresh = |seq: Option<i64>| {
+        db.derived
+            .hub_universe
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .filter(|u| u.seq >= seq && u.built.elapsed() < UNIVERSE_MAX_AGE)
+    };
     let seq = last_change(db).await?;
-    let cached = db
-        .derived
-        .hub_universe
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
-    if let Some(u) = cached
-        && u.seq == seq
-        && u.built.elapsed() < UNIVERSE_MAX_AGE
-    {
+    if let Some(u) = fresh(seq) {
+        return Ok(u);
+    }
+    let _building = db.derived.hub_universe_build.lock().await;
+    if let Some(u) = fresh(seq) {
         return Ok(u);
     }
     let u = Arc::new(build_universe(db, seq).await?);
@@ -875,17 +868,20 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
         let id: String = r.try_get("id")?;
         at.insert(id.clone(), orgs.len());
         orgs.push(OrgFacts {
-            org_id: id,
             name: r.try_get("name")?,
             kind: r.try_get("kind")?,
-            home_country: r.try_get("country")?,
-            staff: r
-                .try_get::<Option<String>, _>("staff_range")?
-                .and_then(|s| StaffRange::parse(&s)),
-            budget: r
-                .try_get::<Option<String>, _>("budget_range")?
-                .and_then(|s| BudgetRange::parse(&s)),
-            languages: split_words(r.try_get("languages")?),
+            candidate: Candidate {
+                org_id: id,
+                home_country: r.try_get("country")?,
+                staff: r
+                    .try_get::<Option<String>, _>("staff_range")?
+                    .and_then(|s| StaffRange::parse(&s)),
+                budget: r
+                    .try_get::<Option<String>, _>("budget_range")?
+                    .and_then(|s| BudgetRange::parse(&s)),
+                languages: split_words(r.try_get("languages")?),
+                ..Candidate::default()
+            },
             ..OrgFacts::default()
         });
     }
@@ -902,7 +898,7 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
         let objective = u8::try_from(r.try_get::<i64, _>("objective")?).unwrap_or(0);
         let level = u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0);
         if let Some(o) = orgs.get_mut(i) {
-            o.expertise.push((objective, level));
+            o.candidate.expertise.push((objective, level));
         }
         by_objective.entry(objective).or_default().push(i);
     }
@@ -921,6 +917,7 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
         let objective = u8::try_from(r.try_get::<i64, _>("objective")?).unwrap_or(0);
         if let Some(o) = orgs.get_mut(i) {
             o.practices_by_objective.push((objective, r.try_get("n")?));
+            o.candidate.practice_objectives.push(objective);
         }
         by_objective.entry(objective).or_default().push(i);
     }
@@ -937,7 +934,7 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
         };
         if let Some(o) = orgs.get_mut(i) {
             o.practices_by_country
-                .insert(r.try_get("country")?, r.try_get("n")?);
+                .push((r.try_get("country")?, r.try_get("n")?));
         }
     }
     for r in sqlx::query("SELECT org_id, place_kind, place FROM partner_presence")
@@ -951,9 +948,9 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
         let place: String = r.try_get("place")?;
         if let Some(o) = orgs.get_mut(i) {
             if kind == "country" {
-                o.presence.countries.push(place.clone());
+                o.candidate.presence.countries.push(place.clone());
             } else {
-                o.presence.regions.push(place.clone());
+                o.candidate.presence.regions.push(place.clone());
             }
         }
         by_place.entry((kind, place)).or_default().push(i);
@@ -967,7 +964,7 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
     {
         if let Some(&i) = at.get(&r.try_get::<String, _>("org_id")?) {
             if let Some(o) = orgs.get_mut(i) {
-                o.is_funder = true;
+                o.candidate.is_funder = true;
             }
             funders.push(i);
         }
@@ -994,72 +991,53 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
         by_objective,
         by_place,
         funders,
+        open_offers: read_offers(db, Scope::Open).await?,
     })
 }
 
+impl Universe {
+    /// The offers open on `today` from other organisations than the requester's that share an
+    /// objective with the request (no other offer can match it).
+    fn open_offers_for<'a>(
+        &'a self,
+        request: &'a RequestNeeds,
+        today: &'a str,
+    ) -> impl Iterator<Item = &'a Offer> {
+        self.open_offers.iter().filter(move |o| {
+            o.is_open(today)
+                && o.org_id != request.org_id
+                && o.objectives
+                    .iter()
+                    .any(|n| request.needs.objectives.contains(n))
+        })
+    }
+}
+
 impl OrgFacts {
-    /// This organisation as a candidate for `needs`: its facts narrowed to the request's
-    /// objectives, country and regions, as the score reads them.
-    fn candidate(&self, needs: &Needs, near: &HashSet<&str>) -> Candidate {
-        let on = |o: &u8| needs.objectives.contains(o);
+    /// What the platform observed of this organisation in the request's terms: its
+    /// practices on the request's objectives, in its country and nearby, its partnerships.
+    fn evidence(&self, needs: &Needs, near: &HashSet<&str>) -> Evidence {
         let country = needs.country.as_deref();
-        Candidate {
-            org_id: self.org_id.clone(),
-            home_country: self.home_country.clone(),
-            expertise: self
-                .expertise
-                .iter()
-                .copied()
-                .filter(|(o, _)| on(o))
-                .collect(),
-            practice_objectives: self
+        let mut in_country = 0;
+        let mut in_region = 0;
+        for (c, n) in &self.practices_by_country {
+            if Some(c.as_str()) == country {
+                in_country += n;
+            }
+            if near.contains(c.as_str()) {
+                in_region += n;
+            }
+        }
+        Evidence {
+            practices_on_objectives: self
                 .practices_by_objective
                 .iter()
-                .filter(|(o, _)| on(o))
-                .map(|(o, _)| *o)
-                .collect(),
-            presence: Places {
-                countries: self
-                    .presence
-                    .countries
-                    .iter()
-                    .filter(|c| Some(c.as_str()) == country)
-                    .cloned()
-                    .collect(),
-                regions: self
-                    .presence
-                    .regions
-                    .iter()
-                    .filter(|r| {
-                        country.is_some() && (needs.regions.contains(r) || *r == geo::WORLD)
-                    })
-                    .cloned()
-                    .collect(),
-            },
-            staff: self.staff,
-            budget: self.budget,
-            languages: self.languages.clone(),
-            evidence: Evidence {
-                practices_on_objectives: self
-                    .practices_by_objective
-                    .iter()
-                    .filter(|(o, _)| on(o))
-                    .map(|(_, n)| n)
-                    .sum(),
-                practices_in_country: country
-                    .and_then(|c| self.practices_by_country.get(c))
-                    .copied()
-                    .unwrap_or(0),
-                // An organisation works in a few countries; the region has dozens.
-                practices_in_region: self
-                    .practices_by_country
-                    .iter()
-                    .filter(|(c, _)| near.contains(c.as_str()))
-                    .map(|(_, n)| n)
-                    .sum(),
-                partnerships: self.partnerships,
-            },
-            is_funder: self.is_funder,
+                .filter(|(o, _)| needs.objectives.contains(o))
+                .map(|(_, n)| n)
+                .sum(),
+            practices_in_country: in_country,
+            practices_in_region: in_region,
+            partnerships: self.partnerships,
         }
     }
 }
@@ -1085,6 +1063,32 @@ pub async fn suggestions(
     }
     invited.insert(request.org_id.clone());
     Ok(rank_in(&u, &request.needs, &invited, limit))
+}
+
+/// Organisations whose name contains `text` (case and accents as typed are ignored only for
+/// case), by name, leaving out `excluded`: what the secretariat picks from when it invites
+/// an organisation that was not suggested. At most `limit`; empty text finds nothing.
+pub async fn find_organisations(
+    db: &Db,
+    text: &str,
+    excluded: &HashSet<String>,
+    limit: usize,
+) -> Result<Vec<(String, String)>, DbError> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let u = universe(db).await?;
+    let mut found: Vec<(String, String)> = u
+        .orgs
+        .iter()
+        .filter(|o| !excluded.contains(&o.candidate.org_id))
+        .filter(|o| o.name.to_lowercase().contains(&text))
+        .map(|o| (o.candidate.org_id.clone(), o.name.clone()))
+        .collect();
+    found.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    found.truncate(limit);
+    Ok(found)
 }
 
 /// Ranks the universe's organisations for `needs`, leaving out `excluded`.
@@ -1126,13 +1130,12 @@ fn rank_in(
         (Some(c), None) => HashSet::from([c.as_str()]),
         (None, _) => HashSet::new(),
     };
-    let candidates: Vec<Candidate> = picked
+    let candidates = picked
         .iter()
         .filter_map(|&i| u.orgs.get(i))
-        .filter(|o| !excluded.contains(&o.org_id))
-        .map(|o| o.candidate(needs, &near))
-        .collect();
-    hub_score::rank(needs, &candidates, limit)
+        .filter(|o| !excluded.contains(&o.candidate.org_id))
+        .map(|o| (&o.candidate, o.evidence(needs, &near)));
+    hub_score::rank(needs, candidates, limit)
         .into_iter()
         .map(|s| {
             let (org_name, org_kind) =
@@ -1398,8 +1401,8 @@ pub async fn close_offer(db: &Db, actor: &Actor, id: &str) -> Result<bool, Partn
 /// Which offers [`read_offers`] reads.
 enum Scope<'a> {
     One(&'a str),
-    /// Open offers sharing an objective with the list (a request's candidates).
-    OpenOn(&'a [u8]),
+    /// Offers whose status is open.
+    Open,
     All,
 }
 
@@ -1416,15 +1419,10 @@ async fn read_offers(db: &Db, scope: Scope<'_>) -> Result<Vec<Offer>, DbError> {
             " AND entity_id = $1".to_string(),
             " WHERE offer_id = $1".to_string(),
         ),
-        Scope::OpenOn(objectives) => {
-            let which = format!(
-                "h.status = 'open' AND h.id IN (SELECT entity_id FROM framework_links \
-                 WHERE entity = 'hub_offer' AND objective IN ({}))",
-                num_list(objectives)
-            );
-            let sub = format!("(SELECT h.id FROM hub_offers h WHERE {which})");
+        Scope::Open => {
+            let sub = "(SELECT id FROM hub_offers WHERE status = 'open')";
             (
-                format!(" WHERE {which}"),
+                " WHERE h.status = 'open'".to_string(),
                 format!(" AND entity_id IN {sub}"),
                 format!(" AND entity_id IN {sub}"),
                 format!(" WHERE offer_id IN {sub}"),
@@ -1646,14 +1644,11 @@ pub async fn offers_for_request(
     request: &RequestNeeds,
     today: &str,
 ) -> Result<Vec<(Offer, OfferMatch)>, DbError> {
-    // Only open offers sharing an objective can match: read those, not every offer.
-    let mut out: Vec<(Offer, OfferMatch)> =
-        read_offers(db, Scope::OpenOn(&request.needs.objectives))
-            .await?
-            .into_iter()
-            .filter(|o| o.is_open(today) && o.org_id != request.org_id)
-            .filter_map(|o| hub_score::match_offer(&request.needs, &o.terms()).map(|m| (o, m)))
-            .collect();
+    let u = universe(db).await?;
+    let mut out: Vec<(Offer, OfferMatch)> = u
+        .open_offers_for(request, today)
+        .filter_map(|o| hub_score::match_offer(&request.needs, &o.terms()).map(|m| (o.clone(), m)))
+        .collect();
     out.sort_by(|a, b| {
         b.1.score
             .total_cmp(&a.1.score)
@@ -1701,14 +1696,10 @@ async fn from_offers(
     today: &str,
     lang: &str,
 ) -> Result<Vec<FundingOpportunity>, DbError> {
-    Ok(read_offers(db, Scope::OpenOn(&request.needs.objectives))
+    Ok(universe(db)
         .await?
-        .into_iter()
-        .filter(|o| {
-            o.support_kind == SupportKind::Financial
-                && o.is_open(today)
-                && o.org_id != request.org_id
-        })
+        .open_offers_for(request, today)
+        .filter(|o| o.support_kind == SupportKind::Financial)
         .filter_map(|o| {
             let m = hub_score::match_offer(&request.needs, &o.terms())?;
             Some(FundingOpportunity {
@@ -1821,7 +1812,6 @@ mod tests {
         let codes = vec!["SEN".to_string(), "x' OR 1=1 --".to_string()];
         assert_eq!(sql_list(&codes), "'SEN'");
         assert_eq!(sql_list(&Vec::new()), "''");
-        assert_eq!(num_list(&[6, 18]), "6,18");
     }
 
     #[test]

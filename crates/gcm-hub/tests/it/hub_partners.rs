@@ -490,26 +490,71 @@ db_test!(
         );
         assert!(!page.contains("/invitations"));
 
-        // The secretariat gets an invitation form per suggestion and one to override.
+        // The secretariat gets an invitation form per suggestion, and finds others by name to
+        // invite with a reason (suggested organisations and the requester are not offered).
         let (status, page) = sec
             .get_text(&format!("/en/hub/requests/{request}/suggestions"))
             .await;
         assert_eq!(status, 200);
         let action = format!("action=\"/en/hub/requests/{request}/invitations\"");
-        assert_eq!(page.matches(&action).count(), 4);
+        assert_eq!(page.matches(&action).count(), 3);
         for field in [
             "name=\"org_id\"",
             "name=\"role\"",
             "name=\"suggested_score\"",
             "name=\"override_reason\"",
             "name=\"csrf_token\"",
+            "name=\"find\"",
         ] {
             assert!(page.contains(field), "{field}");
         }
         assert!(page.contains(&format!("value=\"{remidev}\"")));
+        let (status, page) = sec
+            .get_text(&format!(
+                "/en/hub/requests/{request}/suggestions?find=elsew"
+            ))
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(page.matches(&action).count(), 4);
+        assert!(page.contains(">Elsewhere</option>"), "{page}");
         assert!(page.contains(
             "<textarea id=\"other-reason\" name=\"override_reason\" rows=\"3\" required"
         ));
+        for taken in ["REMIDEV", "Gouvernement"] {
+            let (_, page) = sec
+                .get_text(&format!(
+                    "/en/hub/requests/{request}/suggestions?find={taken}"
+                ))
+                .await;
+            assert_eq!(page.matches(&action).count(), 3, "{taken}");
+            assert!(page.contains("No organisation that was not suggested"));
+        }
+
+        // A draft is its organisation's own: the secretariat does not see its suggestions.
+        let draft = insert_request(
+            app.db(),
+            &gov_org,
+            &RequestSeed {
+                key: "draft".into(),
+                title: "Brouillon".into(),
+                lang: "fr".into(),
+                org: gov_org.clone(),
+                country: "SN".into(),
+                objectives: vec![21],
+                support_kinds: vec!["technical".into()],
+                status: Some("draft".into()),
+                ..RequestSeed::default()
+            },
+        )
+        .await
+        .unwrap();
+        for path in [
+            format!("/en/hub/requests/{draft}/suggestions"),
+            format!("/api/v1/hub/requests/{draft}/partners"),
+        ] {
+            assert_eq!(sec.get(&path).await.status().as_u16(), 404, "{path}");
+            assert_eq!(gov.get(&path).await.status().as_u16(), 200, "{path}");
+        }
 
         // Funding: the donor's priority, ranked with whether its ceiling covers the budget.
         let (_, funding) = sec

@@ -7,7 +7,7 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use gcm_core::hub::PartnerRole;
@@ -78,8 +78,21 @@ pub struct SuggestionsPage {
     pub offers: Vec<OfferMatchView>,
     pub secretariat: bool,
     pub roles: Vec<(String, String)>,
-    /// Organisations with a profile that were not suggested, for the override form.
+    /// What the secretariat typed to find an organisation that was not suggested.
+    pub find: String,
+    /// The organisations found by that name (not suggested, not the requester), for the
+    /// override form.
     pub others: Vec<(String, String)>,
+}
+
+/// Organisations found for the override form, at most this many: a name narrows it.
+const FOUND_MAX: usize = 30;
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SuggestionsQuery {
+    /// Part of an organisation's name, for the override form.
+    #[serde(default)]
+    pub find: String,
 }
 
 fn head(state: &AppState, lang: Lang, r: &hub_partners::RequestNeeds) -> RequestHead {
@@ -130,6 +143,7 @@ pub async fn suggestions_page(
     PageLang(lang): PageLang,
     auth: Auth,
     Path((_, id)): Path<(String, String)>,
+    Query(q): Query<SuggestionsQuery>,
 ) -> AppResult<Response> {
     let tr = Tr::new(lang);
     let (request, secretariat) = request_for(&state, &auth, &id).await?;
@@ -160,15 +174,12 @@ pub async fn suggestions_page(
                 .collect(),
         })
         .collect();
+    let find: String = q.find.trim().chars().take(100).collect();
     let others = if secretariat {
-        hub_partners::directory(&state.db, None, None, None)
-            .await?
-            .into_iter()
-            .filter(|e| {
-                e.org_id != request.org_id && !suggestions.iter().any(|s| s.org_id == e.org_id)
-            })
-            .map(|e| (e.org_id, e.org_name))
-            .collect()
+        let mut excluded: std::collections::HashSet<String> =
+            suggestions.iter().map(|s| s.org_id.clone()).collect();
+        excluded.insert(request.org_id.clone());
+        hub_partners::find_organisations(&state.db, &find, &excluded, FOUND_MAX).await?
     } else {
         Vec::new()
     };
@@ -193,6 +204,7 @@ pub async fn suggestions_page(
                 .iter()
                 .map(|r| (r.as_str().to_string(), role_label(&tr, *r)))
                 .collect(),
+            find,
             others,
         },
     ))

@@ -113,9 +113,11 @@ pub fn partner_orgs(auth: &Auth) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A request whose suggestions and funding the caller may see: the secretariat, and members
-/// of the requesting organisation. Everyone else gets 404, as for an unknown request (the
-/// existence of a request that is not public is not public). The flag says "secretariat".
+/// A request whose suggestions and funding the caller may see: members of the requesting
+/// organisation, and the secretariat once the request is submitted (a draft is its
+/// organisation's own, as on the request's page). Everyone else gets 404, as for an unknown
+/// request (the existence of a request that is not public is not public). The flag says
+/// "secretariat".
 pub async fn request_for(
     state: &AppState,
     auth: &Auth,
@@ -129,7 +131,8 @@ pub async fn request_for(
         .signed_in
         .as_ref()
         .is_some_and(|s| s.principal.role_in(&request.org_id).is_some());
-    if !(secretariat || member) {
+    let submitted = request.status != gcm_core::hub::RequestStatus::Draft.as_str();
+    if !(member || secretariat && submitted) {
         return Err(AppError::not_found());
     }
     Ok((request, secretariat))

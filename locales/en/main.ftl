@@ -425,3 +425,9 @@ scale-global = Global
 resources-field-file = Or a file (PDF, office documents, images, CSV; at most 10 MB)
 resources-link-or-file = Give a web address, or share a file on the platform.
 resources-file-download = File to download: { $file }
+
+## Pages of a list
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-page-of = Page { $page } of { $pages }

@@ -425,3 +425,9 @@ scale-global = Mundial
 resources-field-file = O un archivo (PDF, documentos de oficina, imágenes, CSV; 10 MB como máximo)
 resources-link-or-file = Indique una dirección web o comparta un archivo en la plataforma.
 resources-file-download = Archivo para descargar: { $file }
+
+## Pages of a list
+pager-label = Páginas
+pager-previous = Página anterior
+pager-next = Página siguiente
+pager-page-of = Página { $page } de { $pages }

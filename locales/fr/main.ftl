@@ -425,3 +425,9 @@ scale-global = Mondiale
 resources-field-file = Ou un fichier (PDF, documents bureautiques, images, CSV ; 10 Mo au plus)
 resources-link-or-file = Indiquez une adresse web ou partagez un fichier sur la plateforme.
 resources-file-download = Fichier à télécharger : { $file }
+
+## Pages of a list
+pager-label = Pages
+pager-previous = Page précédente
+pager-next = Page suivante
+pager-page-of = Page { $page } sur { $pages }

@@ -425,3 +425,9 @@ scale-global = Globalt
 resources-field-file = Eller en fil (PDF, kontordokumenter, bilder, CSV; høyst 10 MB)
 resources-link-or-file = Oppgi en nettadresse, eller del en fil på plattformen.
 resources-file-download = Fil til nedlasting: { $file }
+
+## Pages of a list
+pager-label = Sider
+pager-previous = Forrige side
+pager-next = Neste side
+pager-page-of = Side { $page } av { $pages }

@@ -425,3 +425,9 @@ scale-global = Mondiaal
 resources-field-file = Of een bestand (pdf, kantoordocumenten, afbeeldingen, csv; hoogstens 10 MB)
 resources-link-or-file = Geef een webadres op of deel een bestand op het platform.
 resources-file-download = Bestand om te downloaden: { $file }
+
+## Pages of a list
+pager-label = Pagina's
+pager-previous = Vorige pagina
+pager-next = Volgende pagina
+pager-page-of = Pagina { $page } van { $pages }

@@ -459,17 +459,17 @@ pub struct DirectoryEntry {
 
 /// Organisations with a partner profile, by name, filtered by declared expertise on an
 /// objective and by presence in a country (directly, through a region containing it, or as
-/// home country) or a region.
+/// home country) or a region: `limit` of them from `offset`, and how many match in all.
 pub async fn directory(
     db: &Db,
     objective: Option<u8>,
     country: Option<&str>,
     region: Option<&str>,
-) -> Result<Vec<DirectoryEntry>, DbError> {
-    let mut sql = String::from(
-        "SELECT o.id, o.name, o.kind, o.country, p.languages FROM partner_profiles p \
-         JOIN organisations o ON o.id = p.org_id WHERE 1 = 1",
-    );
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<DirectoryEntry>, i64), DbError> {
+    let mut sql =
+        String::from("FROM partner_profiles p JOIN organisations o ON o.id = p.org_id WHERE 1 = 1");
     if let Some(n) = objective {
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM partner_expertise e WHERE e.org_id = o.id AND e.objective = {n})"
@@ -498,14 +498,30 @@ pub async fn directory(
             cs = sql_list(&countries),
         ));
     }
-    sql.push_str(" ORDER BY o.name, o.id");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .fetch_all(db.pool())
+    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {sql}")))
+        .fetch_one(db.pool())
         .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT o.id, o.name, o.kind, o.country, p.languages {sql} ORDER BY o.name, o.id \
+         LIMIT {} OFFSET {}",
+        limit.max(0),
+        offset.max(0)
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    let mut ids = Vec::with_capacity(rows.len());
+    for r in &rows {
+        ids.push(r.try_get::<String, _>("id")?);
+    }
+    if ids.is_empty() {
+        return Ok((Vec::new(), total));
+    }
     let mut expertise: HashMap<String, Vec<(u8, u8)>> = HashMap::new();
-    for r in sqlx::query(
-        "SELECT org_id, objective, level FROM partner_expertise ORDER BY org_id, objective",
-    )
+    for r in sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT org_id, objective, level FROM partner_expertise WHERE org_id IN ({}) \
+         ORDER BY org_id, objective",
+        crate::practices::in_list(&ids)
+    )))
     .fetch_all(db.pool())
     .await?
     {
@@ -514,7 +530,8 @@ pub async fn directory(
             u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0),
         ));
     }
-    rows.iter()
+    let entries = rows
+        .iter()
         .map(|r| {
             let org_id: String = r.try_get("id")?;
             Ok(DirectoryEntry {
@@ -526,8 +543,8 @@ pub async fn directory(
                 org_id,
             })
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((entries, total))
 }
 
 // ---------------------------------------------------------------------------------------------

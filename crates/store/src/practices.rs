@@ -774,7 +774,7 @@ pub async fn list(
     Ok((items, total))
 }
 
-fn in_list(ids: &[String]) -> String {
+pub(crate) fn in_list(ids: &[String]) -> String {
     // Ids are UUIDs we generated; quote defensively all the same.
     ids.iter()
         .map(|i| format!("'{}'", i.replace('\'', "")))

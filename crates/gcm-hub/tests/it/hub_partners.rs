@@ -309,6 +309,14 @@ db_test!(
             .get_json("/api/v1/hub/offers?country=GHA&language=fr")
             .await;
         assert_eq!(list["total"], 1);
+        // One offer, one page: a page past the end is empty and says how many there are.
+        let (_, past) = app
+            .get_json("/api/v1/hub/offers?language=fr&per_page=1&page=2")
+            .await;
+        assert_eq!(past["total"], 1);
+        assert_eq!(past["items"].as_array().unwrap().len(), 0);
+        assert!(past["next"].is_null());
+        assert_eq!(app.get_json("/api/v1/hub/offers?per_page=500").await.0, 400);
         for q in ["kind=financial", "objective=5", "country=FRA", "region=150"] {
             let (_, list) = app.get_json(&format!("/api/v1/hub/offers?{q}")).await;
             assert_eq!(list["total"], 0, "{q}");
@@ -455,6 +463,31 @@ db_test!(
             partners.push(org);
         }
         let (remidev, global, donor) = (&partners[0], &partners[1], &partners[2]);
+
+        // The directory pages, in the API and on the page, keeping the filters.
+        let (_, list) = app.get_json("/api/v1/hub/partners?per_page=2").await;
+        assert_eq!(list["total"], 3);
+        assert_eq!(list["items"].as_array().unwrap().len(), 2);
+        assert_eq!(list["next"], "/api/v1/hub/partners?per_page=2&page=2");
+        let (_, last) = app.get_json("/api/v1/hub/partners?per_page=2&page=2").await;
+        assert_eq!(last["items"].as_array().unwrap().len(), 1);
+        assert!(last["next"].is_null());
+        assert_ne!(list["items"][0]["org_id"], last["items"][0]["org_id"]);
+        for bad in ["per_page=0", "per_page=101", "page=0"] {
+            assert_eq!(
+                app.get_json(&format!("/api/v1/hub/partners?{bad}")).await.0,
+                400,
+                "{bad}"
+            );
+        }
+        let (status, page) = app
+            .visitor()
+            .get_text("/fr/hub/partners?region=&per_page=1&page=2")
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Page 2 sur 3"));
+        assert!(page.contains("href=\"/fr/hub/partners?per_page=1&#38;page=3\" rel=\"next\""));
+        assert!(page.contains("href=\"/fr/hub/partners?per_page=1&#38;page=1\" rel=\"prev\""));
         let request = senegal_request(&app, &gov_org, false).await;
 
         // Ranked with reasons in words; the requester sees them, without invitation forms.

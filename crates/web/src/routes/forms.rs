@@ -32,6 +32,98 @@ pub fn page_number(page: Option<i64>, max: i64) -> crate::error::AppResult<i64> 
     }
 }
 
+/// Items per page of a list unless `per_page` says otherwise, and the most it may say (the
+/// architecture's contract: at most 100 per page).
+pub const PER_PAGE: i64 = 20;
+pub const MAX_PER_PAGE: i64 = 100;
+
+/// Which page of a list is asked for, and its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl Paging {
+    /// From a list's `page` and `per_page` parameters: page 1 and [`PER_PAGE`] when absent, a
+    /// 400 naming the parameter when out of range (`page` 1–100 000, `per_page` 1–100).
+    pub fn of(page: Option<i64>, per_page: Option<i64>) -> crate::error::AppResult<Paging> {
+        let page = page_number(page, 100_000)?;
+        let per_page = match per_page {
+            None => PER_PAGE,
+            Some(n) if (1..=MAX_PER_PAGE).contains(&n) => n,
+            Some(_) => return Err(crate::error::AppError::invalid_parameter("per_page")),
+        };
+        Ok(Paging { page, per_page })
+    }
+
+    /// How many items to skip.
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * self.per_page
+    }
+
+    /// The address of another page of the list at `base` (a path), keeping the non-empty
+    /// `filters` and a `per_page` that was asked for.
+    fn link(&self, base: &str, filters: &[(&str, &str)], asked: Option<i64>, page: i64) -> String {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in filters {
+            if !v.trim().is_empty() {
+                s.append_pair(k, v.trim());
+            }
+        }
+        if let Some(n) = asked {
+            s.append_pair("per_page", &n.to_string());
+        }
+        s.append_pair("page", &page.to_string());
+        format!("{base}?{}", s.finish())
+    }
+
+    /// The address of the next page of a list of `total` items, if there is one (what the
+    /// JSON lists give as `next`). `asked` is the `per_page` the caller gave, if any.
+    pub fn next(
+        &self,
+        base: &str,
+        filters: &[(&str, &str)],
+        asked: Option<i64>,
+        total: i64,
+    ) -> Option<String> {
+        (self.page * self.per_page < total).then(|| self.link(base, filters, asked, self.page + 1))
+    }
+
+    /// Links to the neighbouring pages of a list of `total` items, and "page 2 of 5" in the
+    /// page's language. `asked` is the `per_page` the caller gave, if any.
+    pub fn pager(
+        &self,
+        tr: &crate::i18n::Tr,
+        base: &str,
+        filters: &[(&str, &str)],
+        asked: Option<i64>,
+        total: i64,
+    ) -> Pager {
+        let pages = ((total + self.per_page - 1) / self.per_page).max(1);
+        Pager {
+            prev: (self.page > 1).then(|| self.link(base, filters, asked, self.page - 1)),
+            next: self.next(base, filters, asked, total),
+            page_of: tr.t_with(
+                "pager-page-of",
+                &[
+                    ("page", crate::i18n::Arg::Num(self.page)),
+                    ("pages", crate::i18n::Arg::Num(pages)),
+                ],
+            ),
+        }
+    }
+}
+
+/// The links between a list's pages (`templates/pager.html` shows them).
+#[derive(Debug, Clone, Default)]
+pub struct Pager {
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// "Page 2 of 5".
+    pub page_of: String,
+}
+
 /// What a form sent: its fields (repeated names kept) and, from a multipart form, the file of
 /// its `file` field (name and bytes; an empty file input gives none).
 #[derive(Debug, Default)]

@@ -27,7 +27,7 @@ use crate::compact_view::objective_title;
 use crate::error::{AppError, AppResult, ErrorEnvelope};
 use crate::i18n::{Lang, Tr};
 use crate::pages::{Area, Chrome};
-use crate::routes::forms::{filter, page_with_status, see_other};
+use crate::routes::forms::{Pager, Paging, filter, page_with_status, see_other};
 use crate::routes::opendata::{csv_response, to_csv};
 use crate::routes::practices::{FilterField, objective_filter, options};
 use crate::routes::shell::PageLang;
@@ -69,9 +69,26 @@ pub struct OfferQuery {
     /// Offers of one organisation.
     #[serde(default)]
     pub org_id: String,
+    /// Page number, from 1.
+    pub page: Option<i64>,
+    /// Offers per page, 1 to 100 (default 20).
+    pub per_page: Option<i64>,
 }
 
 impl OfferQuery {
+    /// The filters as query parameters, for the links between pages.
+    fn filters(&self) -> [(&'static str, &str); 7] {
+        [
+            ("kind", &self.kind),
+            ("objective", &self.objective),
+            ("country", &self.country),
+            ("region", &self.region),
+            ("language", &self.language),
+            ("status", &self.status),
+            ("org_id", &self.org_id),
+        ]
+    }
+
     fn filter(&self) -> AppResult<OfferFilter> {
         Ok(OfferFilter {
             kind: match self.kind.trim() {
@@ -182,7 +199,21 @@ pub struct OffersPage {
     pub language: String,
     pub all: bool,
     pub items: Vec<OfferView>,
+    /// How many offers match, over every page.
+    pub total: i64,
+    pub pager: Pager,
     pub can_offer: bool,
+}
+
+/// One page of a list filtered in memory (offers are few: hundreds, read whole).
+fn page_of<T>(all: &[T], paging: Paging) -> &[T] {
+    let start = usize::try_from(paging.offset())
+        .unwrap_or(usize::MAX)
+        .min(all.len());
+    let end = start
+        .saturating_add(usize::try_from(paging.per_page).unwrap_or(0))
+        .min(all.len());
+    &all[start..end]
 }
 
 /// `GET /{lang}/hub/offers`
@@ -194,11 +225,20 @@ pub async fn list_page(
 ) -> AppResult<Response> {
     let tr = Tr::new(lang);
     let f = q.filter()?;
-    let items = hub_partners::offers(&state.db, &f, &today_iso())
-        .await?
+    let paging = Paging::of(q.page, q.per_page)?;
+    let all = hub_partners::offers(&state.db, &f, &today_iso()).await?;
+    let total = i64::try_from(all.len()).unwrap_or(i64::MAX);
+    let items = page_of(&all, paging)
         .iter()
         .map(|o| view(&state, lang, o))
         .collect();
+    let pager = paging.pager(
+        &tr,
+        &format!("/{}/hub/offers", lang.code()),
+        &q.filters(),
+        q.per_page,
+        total,
+    );
     let filters = vec![
         FilterField {
             name: "kind",
@@ -227,6 +267,8 @@ pub async fn list_page(
             language: q.language.trim().to_string(),
             all: f.include_closed,
             items,
+            total,
+            pager,
             can_offer: may_publish(&auth),
         },
     ))
@@ -431,8 +473,9 @@ async fn form_page(
     }
     if orgs.is_empty() {
         // Someone who may act for any organisation (an administrator) picks among partners.
-        orgs = hub_partners::directory(&state.db, None, None, None)
+        orgs = hub_partners::directory(&state.db, None, None, None, i64::MAX, 0)
             .await?
+            .0
             .into_iter()
             .map(|e| (e.org_id, e.org_name))
             .collect();
@@ -666,15 +709,16 @@ pub async fn api_list(
     Query(l): Query<LangQuery>,
 ) -> AppResult<Json<OfferList>> {
     let lang = text_lang(&l.lang)?;
-    let items: Vec<OfferOut> = hub_partners::offers(&state.db, &q.filter()?, &today_iso())
-        .await?
-        .iter()
-        .map(|o| OfferOut::new(o, lang))
-        .collect();
+    let paging = Paging::of(q.page, q.per_page)?;
+    let all = hub_partners::offers(&state.db, &q.filter()?, &today_iso()).await?;
+    let total = i64::try_from(all.len()).unwrap_or(i64::MAX);
     Ok(Json(OfferList {
-        total: i64::try_from(items.len()).unwrap_or(i64::MAX),
-        items,
-        next: None,
+        items: page_of(&all, paging)
+            .iter()
+            .map(|o| OfferOut::new(o, lang))
+            .collect(),
+        total,
+        next: paging.next("/api/v1/hub/offers", &q.filters(), q.per_page, total),
     }))
 }
 

@@ -28,7 +28,7 @@ use crate::compact_view::objective_title;
 use crate::error::{AppError, AppResult, ErrorEnvelope};
 use crate::i18n::{Lang, Tr};
 use crate::pages::{Area, Chrome};
-use crate::routes::forms::{filter, page_with_status, see_other};
+use crate::routes::forms::{Pager, Paging, filter, page_with_status, see_other};
 use crate::routes::practices::{FilterField, objective_filter, options};
 use crate::routes::shell::PageLang;
 
@@ -46,9 +46,22 @@ pub struct DirectoryQuery {
     /// Present in this UN M49 region.
     #[serde(default)]
     pub region: String,
+    /// Page number, from 1.
+    pub page: Option<i64>,
+    /// Organisations per page, 1 to 100 (default 20).
+    pub per_page: Option<i64>,
 }
 
 impl DirectoryQuery {
+    /// The filters as query parameters, for the links between pages.
+    fn filters(&self) -> [(&'static str, &str); 3] {
+        [
+            ("objective", &self.objective),
+            ("country", &self.country),
+            ("region", &self.region),
+        ]
+    }
+
     fn parsed(&self) -> AppResult<(Option<u8>, Option<String>, Option<String>)> {
         let objective = filter::objective(&self.objective, "objective")?;
         let country = filter::country(&self.country, "country")?;
@@ -78,6 +91,9 @@ pub struct DirectoryPage {
     pub filters: Vec<FilterField>,
     pub country: String,
     pub rows: Vec<DirectoryRow>,
+    /// How many organisations match, over every page.
+    pub total: i64,
+    pub pager: Pager,
     pub my_orgs: Vec<(String, String)>,
 }
 
@@ -90,9 +106,23 @@ pub async fn directory_page(
 ) -> AppResult<Response> {
     let tr = Tr::new(lang);
     let (objective, country, region) = q.parsed()?;
-    let entries =
-        hub_partners::directory(&state.db, objective, country.as_deref(), region.as_deref())
-            .await?;
+    let paging = Paging::of(q.page, q.per_page)?;
+    let (entries, total) = hub_partners::directory(
+        &state.db,
+        objective,
+        country.as_deref(),
+        region.as_deref(),
+        paging.per_page,
+        paging.offset(),
+    )
+    .await?;
+    let pager = paging.pager(
+        &tr,
+        &format!("/{}/hub/partners", lang.code()),
+        &q.filters(),
+        q.per_page,
+        total,
+    );
     let rows = entries
         .into_iter()
         .map(|e| DirectoryRow {
@@ -137,6 +167,8 @@ pub async fn directory_page(
             filters,
             country: q.country.trim().to_string(),
             rows,
+            total,
+            pager,
             my_orgs,
         },
     ))
@@ -747,16 +779,20 @@ pub async fn api_directory(
     Query(q): Query<DirectoryQuery>,
 ) -> AppResult<Json<DirectoryList>> {
     let (objective, country, region) = q.parsed()?;
-    let items: Vec<DirectoryOut> =
-        hub_partners::directory(&state.db, objective, country.as_deref(), region.as_deref())
-            .await?
-            .into_iter()
-            .map(DirectoryOut::from)
-            .collect();
+    let paging = Paging::of(q.page, q.per_page)?;
+    let (entries, total) = hub_partners::directory(
+        &state.db,
+        objective,
+        country.as_deref(),
+        region.as_deref(),
+        paging.per_page,
+        paging.offset(),
+    )
+    .await?;
     Ok(Json(DirectoryList {
-        total: i64::try_from(items.len()).unwrap_or(i64::MAX),
-        items,
-        next: None,
+        items: entries.into_iter().map(DirectoryOut::from).collect(),
+        total,
+        next: paging.next("/api/v1/hub/partners", &q.filters(), q.per_page, total),
     }))
 }
 

@@ -6,7 +6,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
 use tantivy::{DocAddress, Score, TantivyDocument, Term};
 
@@ -25,6 +27,10 @@ const W_TEXT: f32 = 0.55;
 const W_OBJECTIVES: f32 = 0.25;
 const W_COUNTRIES: f32 = 0.12;
 const W_THEMES: f32 = 0.08;
+/// Translated words taken from an item (per language and form), and their weight beside the
+/// item's own words.
+const MAX_TRANSLATED: usize = 120;
+const TRANSLATION_WEIGHT: Score = 1.0;
 
 /// A similar item with the components of its score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,7 +84,40 @@ impl SearchIndex {
         }
     }
 
-    /// Up to `limit` items similar to `kind`/`id` that `viewer` may see.
+    /// The item's words that the thesaurus knows, in the other languages' title and body
+    /// fields: the text similarity of items written in another language, which share no word
+    /// with it (a request in French and a practice in English). None when no word is known.
+    fn translated(&self, lang: &str, text: &str) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut seen = HashSet::new();
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for word in self.analyzers.analyze(Some(lang), text) {
+            for r in self.thesaurus.translations(lang, &word.text) {
+                let Some((title_f, body_f)) = f.text_of(r.lang) else {
+                    continue;
+                };
+                for stem in &r.stems {
+                    if seen.len() >= MAX_TRANSLATED || !seen.insert((r.lang, stem.clone())) {
+                        continue;
+                    }
+                    for field in [title_f, body_f] {
+                        clauses.push(Box::new(TermQuery::new(
+                            Term::from_field_text(field, stem),
+                            IndexRecordOption::WithFreqs,
+                        )));
+                    }
+                }
+            }
+        }
+        (!clauses.is_empty()).then(|| {
+            Box::new(BoostQuery::new(
+                Box::new(BooleanQuery::union(clauses)),
+                TRANSLATION_WEIGHT,
+            )) as Box<dyn Query>
+        })
+    }
+
+    /// Up to `limit` items of any kind similar to `kind`/`id` that `viewer` may see.
     pub fn similar(
         &self,
         kind: &str,
@@ -86,19 +125,52 @@ impl SearchIndex {
         limit: usize,
         viewer: &Viewer,
     ) -> Result<SimilarResults, SearchError> {
+        self.similar_among(kind, id, limit, viewer, &[])
+    }
+
+    /// Up to `limit` items of the kinds `among` (any kind when empty) similar to `kind`/`id`
+    /// that `viewer` may see. Choosing the kinds before ranking, rather than filtering the
+    /// ranked list, keeps a page that shows practices from losing them to the Compact's
+    /// paragraphs and recommendations, which are many and share the same objectives.
+    pub fn similar_among(
+        &self,
+        kind: &str,
+        id: &str,
+        limit: usize,
+        viewer: &Viewer,
+        among: &[&str],
+    ) -> Result<SimilarResults, SearchError> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
         let limit = limit.clamp(1, MAX_LIMIT);
         let key = Term::from_field_text(f.key, &doc_key(kind, id));
+        let kinds: Vec<Box<dyn Query>> = among
+            .iter()
+            .map(|k| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.kind, k),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+            .collect();
         let visible = |q: Box<dyn Query>| -> BooleanQuery {
-            BooleanQuery::new(vec![
+            let mut clauses = vec![
                 (Occur::Must, q),
                 visibility_filter(f.visibility, viewer),
                 (
                     Occur::MustNot,
-                    Box::new(TermQuery::new(key.clone(), IndexRecordOption::Basic)),
+                    Box::new(TermQuery::new(key.clone(), IndexRecordOption::Basic))
+                        as Box<dyn Query>,
                 ),
-            ])
+            ];
+            if !kinds.is_empty() {
+                let any_kind = BooleanQuery::union(kinds.iter().map(|k| k.box_clone()).collect());
+                clauses.push((
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(Box::new(any_kind), 0.0)),
+                ));
+            }
+            BooleanQuery::new(clauses)
         };
         let own = BooleanQuery::new(vec![
             (
@@ -124,22 +196,22 @@ impl SearchIndex {
 
         let mut candidates: HashMap<DocAddress, Score> = HashMap::new();
         if let Some((title_f, body_f)) = f.text_of(text_lang) {
-            let fields = vec![
-                (
-                    title_f,
-                    vec![OwnedValue::Str(stored_text(&source, f.title))],
-                ),
-                (body_f, vec![OwnedValue::Str(stored_text(&source, body_f))]),
-            ];
+            let title = stored_text(&source, f.title);
+            let body = stored_text(&source, body_f);
             let mlt = MoreLikeThisQuery::builder()
                 .with_min_doc_frequency(1)
                 .with_max_doc_frequency((searcher.num_docs() / 4).max(2))
                 .with_min_term_frequency(1)
                 .with_min_word_length(3)
                 .with_max_query_terms(25)
-                .with_document_fields(fields);
+                .with_document_fields(vec![
+                    (title_f, vec![OwnedValue::Str(title.clone())]),
+                    (body_f, vec![OwnedValue::Str(body.clone())]),
+                ]);
+            let mut text: Vec<Box<dyn Query>> = vec![Box::new(mlt)];
+            text.extend(self.translated(text_lang, &format!("{title}\n{body}")));
             for (score, addr) in searcher.search(
-                &visible(Box::new(mlt)),
+                &visible(Box::new(BooleanQuery::union(text))),
                 &TopDocs::with_limit(CANDIDATES).order_by_score(),
             )? {
                 candidates.insert(addr, score);

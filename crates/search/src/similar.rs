@@ -1,14 +1,13 @@
-//! [`SearchIndex::similar`]: items like a given one, by text (MoreLikeThis over the stored
-//! title and body: the item's most distinctive terms) and by structure (shared objectives,
-//! countries, themes), with each component exposed so a page can say why.
+//! [`SearchIndex::similar`] and [`SearchIndex::similar_among`]: items like a given one, by
+//! text (MoreLikeThis over the stored title and body: the item's most distinctive terms, and
+//! its words the thesaurus knows, translated, for items in other languages) and by structure
+//! (shared objectives, countries, themes), with each component exposed so a page can say why.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, OwnedValue, Value};
 use tantivy::{DocAddress, Score, TantivyDocument, Term};
 
@@ -17,7 +16,7 @@ use crate::index::{SearchError, SearchIndex, stored_text, stored_texts};
 use crate::lang::LANGS;
 use crate::parse::Notice;
 use crate::query::{Hit, MAX_LIMIT};
-use crate::search::visibility_filter;
+use crate::search::{TRANSLATION_BOOST, visibility_filter};
 
 /// Candidates taken from each of the text and structure queries.
 const CANDIDATES: usize = 200;
@@ -27,17 +26,16 @@ const W_TEXT: f32 = 0.55;
 const W_OBJECTIVES: f32 = 0.25;
 const W_COUNTRIES: f32 = 0.12;
 const W_THEMES: f32 = 0.08;
-/// Translated words taken from an item (per language and form), and their weight beside the
-/// item's own words.
+/// Translated words taken from an item (per language and form).
 const MAX_TRANSLATED: usize = 120;
-const TRANSLATION_WEIGHT: Score = 1.0;
 
 /// A similar item with the components of its score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SimilarHit {
     /// The item (its `score` is the combined score).
     pub hit: Hit,
-    /// Text similarity, 0–1 (relative to the most similar text).
+    /// Text similarity, 0–1: relative to the most similar text in the item's language, or
+    /// through the thesaurus (for other languages) relative to the best such match, times 0.6.
     pub text: f32,
     /// Objectives both items are tagged with.
     pub shared_objectives: Vec<u8>,
@@ -109,12 +107,7 @@ impl SearchIndex {
                 }
             }
         }
-        (!clauses.is_empty()).then(|| {
-            Box::new(BoostQuery::new(
-                Box::new(BooleanQuery::union(clauses)),
-                TRANSLATION_WEIGHT,
-            )) as Box<dyn Query>
-        })
+        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::union(clauses)) as Box<dyn Query>)
     }
 
     /// Up to `limit` items of any kind similar to `kind`/`id` that `viewer` may see.
@@ -194,6 +187,11 @@ impl SearchIndex {
         let lang = stored_text(&source, f.lang);
         let text_lang = LANGS.iter().copied().find(|l| *l == lang).unwrap_or("en");
 
+        // Text similarity per candidate, 0–1: in the item's own language (relative to the most
+        // similar text there) or, for items in other languages, through the thesaurus (relative
+        // to the best translated match, weighed lower). Each channel is scaled on its own:
+        // their raw scores are not comparable, and a language with few documents would
+        // otherwise outweigh the rest.
         let mut candidates: HashMap<DocAddress, Score> = HashMap::new();
         if let Some((title_f, body_f)) = f.text_of(text_lang) {
             let title = stored_text(&source, f.title);
@@ -208,13 +206,24 @@ impl SearchIndex {
                     (title_f, vec![OwnedValue::Str(title.clone())]),
                     (body_f, vec![OwnedValue::Str(body.clone())]),
                 ]);
-            let mut text: Vec<Box<dyn Query>> = vec![Box::new(mlt)];
-            text.extend(self.translated(text_lang, &format!("{title}\n{body}")));
-            for (score, addr) in searcher.search(
-                &visible(Box::new(BooleanQuery::union(text))),
-                &TopDocs::with_limit(CANDIDATES).order_by_score(),
-            )? {
-                candidates.insert(addr, score);
+            let mut channels: Vec<(Box<dyn Query>, Score)> = vec![(Box::new(mlt), 1.0)];
+            if let Some(q) = self.translated(text_lang, &format!("{title}\n{body}")) {
+                channels.push((q, TRANSLATION_BOOST));
+            }
+            for (query, weight) in channels {
+                let found = searcher.search(
+                    &visible(query),
+                    &TopDocs::with_limit(CANDIDATES).order_by_score(),
+                )?;
+                let max = found.iter().map(|(s, _)| *s).fold(0.0f32, f32::max);
+                if max <= 0.0 {
+                    continue;
+                }
+                for (score, addr) in found {
+                    let text = weight * score / max;
+                    let slot = candidates.entry(addr).or_insert(0.0);
+                    *slot = slot.max(text);
+                }
             }
         }
         let mut structural: Vec<Box<dyn Query>> = Vec::new();
@@ -244,20 +253,14 @@ impl SearchIndex {
             }
         }
 
-        let max_text = candidates.values().copied().fold(0.0f32, f32::max);
         let mut scored = Vec::with_capacity(candidates.len());
         let mut seen = HashSet::new();
-        for (addr, text_score) in candidates {
+        for (addr, text) in candidates {
             let doc: TantivyDocument = searcher.doc(addr)?;
             if !seen.insert(stored_text(&doc, f.key)) {
                 continue;
             }
             let tags = self.tags(&doc);
-            let text = if max_text > 0.0 {
-                text_score / max_text
-            } else {
-                0.0
-            };
             let score = W_TEXT * text
                 + W_OBJECTIVES * jaccard(&source_tags.objectives, &tags.objectives)
                 + W_COUNTRIES * jaccard(&source_tags.countries, &tags.countries)

@@ -16,10 +16,14 @@ db_test!(
         assert_eq!(i.per_request.len(), judged.requests.len());
         assert!(i.unjudged.is_empty());
         assert_eq!(i.practices, 72);
-        // Measured 0.478 (recall 0.457, nDCG 0.547) when the set was written (docs/HUB.md);
-        // a change to the similar items that drops below the floor has to say why.
-        assert!(i.precision_at_5 >= 0.44, "precision@5 {}", i.precision_at_5);
-        assert!(i.ndcg_at_5 >= 0.50, "nDCG@5 {}", i.ndcg_at_5);
+        // Measured 0.503 (recall 0.482, nDCG 0.561) on both databases (docs/HUB.md); a change
+        // to the similar items that drops below the floor has to say why.
+        assert!(i.precision_at_5 >= 0.46, "precision@5 {}", i.precision_at_5);
+        assert!(i.ndcg_at_5 >= 0.52, "nDCG@5 {}", i.ndcg_at_5);
+        eprintln!(
+            "initiatives: precision@5 {:.3}, recall@5 {:.3}, nDCG@5 {:.3}",
+            i.precision_at_5, i.recall_at_5, i.ndcg_at_5
+        );
         // The partners' figure does not move with the seed corpus (imported after them).
         assert!(
             eval.precision_at_5 >= 0.85,

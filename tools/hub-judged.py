@@ -304,8 +304,8 @@ method = ("Organisations are actors named in the seed documents (the GFMD themat
           "the GFMD thematic recollection and the UN Network on Migration's repository), named by their stable "
           "external_id, picked by hand from their titles and summaries as a migration-policy reviewer would, best "
           "first and with the reason, and written down before the similar items were first ranked for these requests. "
-          "The initiatives' precision@5 counts the judged practices among the five most similar practices the request's "
-          "page would list, over min(5, judged practices).")
+          "The initiatives' precision@5 counts the judged practices among the five most similar seed practices (similar "
+          "items of the kinds a request's page lists, as the secretariat sees them), over min(5, judged practices).")
 
 with open("data/hub/judged.json", "w") as f:
     json.dump(dict(method=method, organisations=orgs, requests=reqs), f, ensure_ascii=False, indent=1)

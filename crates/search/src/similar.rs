@@ -257,7 +257,8 @@ impl SearchIndex {
         let mut seen = HashSet::new();
         for (addr, text) in candidates {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            if !seen.insert(stored_text(&doc, f.key)) {
+            let key = stored_text(&doc, f.key);
+            if !seen.insert(key.clone()) {
                 continue;
             }
             let tags = self.tags(&doc);
@@ -265,13 +266,15 @@ impl SearchIndex {
                 + W_OBJECTIVES * jaccard(&source_tags.objectives, &tags.objectives)
                 + W_COUNTRIES * jaccard(&source_tags.countries, &tags.countries)
                 + W_THEMES * jaccard(&source_tags.themes, &tags.themes);
-            scored.push((score, text, doc, tags));
+            scored.push((score, key, text, doc, tags));
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Equal scores in the key's order: the candidates come out of a hash map, and the same
+        // request should list the same items in the same order every time.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         scored.truncate(limit);
         let hits = scored
             .into_iter()
-            .map(|(score, text, doc, tags)| SimilarHit {
+            .map(|(score, _, text, doc, tags)| SimilarHit {
                 hit: self.hit(&doc, score, Vec::new(), &HashMap::new()),
                 text,
                 shared_objectives: source_tags

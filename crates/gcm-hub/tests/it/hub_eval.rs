@@ -16,8 +16,9 @@ db_test!(
         assert_eq!(i.per_request.len(), judged.requests.len());
         assert!(i.unjudged.is_empty());
         assert_eq!(i.practices, 72);
-        // Measured 0.503 (recall 0.482, nDCG 0.561) on both databases (docs/HUB.md); a change
-        // to the similar items that drops below the floor has to say why.
+        // Measured 0.503 (recall 0.482, nDCG 0.557–0.580 as ties fall by generated ids) on both
+        // databases (docs/HUB.md); a change to the similar items that drops below the floor
+        // has to say why.
         assert!(i.precision_at_5 >= 0.46, "precision@5 {}", i.precision_at_5);
         assert!(i.ndcg_at_5 >= 0.52, "nDCG@5 {}", i.ndcg_at_5);
         eprintln!(

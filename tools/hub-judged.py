@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes data/hub/judged.json: the fixture of organisations with partner profiles and the judged
-requests for `gcm-hub hub-eval` (precision@5 of partner suggestions). Run from the repository root.
-The judgements (each request's `expected` partners and `why`) were written by hand, before the
-ranking was first run; edit them here, not in the JSON."""
+requests for `gcm-hub hub-eval` (precision@5 of partner suggestions and of similar initiatives).
+Run from the repository root. The judgements (each request's `expected` partners and `why`, its
+`initiatives` and `initiatives_why`) were written by hand, before the rankings were first run;
+edit them here, not in the JSON."""
 import json
 
 W = "001"
@@ -135,13 +136,176 @@ reqs = [
         ["unhcr", "unicef", "iom", "esperanza"], "UNHCR and IOM co-lead the regional platform for refugees and migrants from Venezuela; UNICEF on birth registration; Fundación Esperanza locally."),
 ]
 
+# What each request says about itself: similar items read the text, so a title alone is not
+# enough. Written in the request's own language, as a requesting government or authority would.
+descriptions = {
+    "sen-reintegration": "Chaque année, plusieurs milliers de Sénégalais rentrent au pays, souvent après un retour "
+    "forcé ou un échec du projet migratoire. Nous souhaitons mettre en place un dispositif national de réintégration "
+    "durable : accueil et orientation des migrants de retour, accompagnement psychosocial, formation professionnelle, "
+    "appui à la création de micro-entreprises et accès au crédit, en lien avec les collectivités locales des régions "
+    "de départ. Nous cherchons une assistance technique et l'expérience d'autres pays qui ont organisé la "
+    "réintégration économique et sociale des migrants de retour.",
+    "phl-portability": "Millions of Filipino migrant workers are employed in the Gulf states, where they contribute to "
+    "local schemes but cannot carry their social security contributions and pension rights home. We want to negotiate "
+    "bilateral social security agreements with countries of destination, covering the portability of benefits, the "
+    "aggregation of periods of contribution and equal treatment, and to extend voluntary coverage of overseas workers "
+    "in the national social security system. We seek technical advice on agreement models and coordination rules.",
+    "ecu-trafficking": "Ecuador es país de origen, tránsito y destino de la trata de personas. Queremos fortalecer la "
+    "identificación temprana de las víctimas de trata por parte de la policía, los inspectores de trabajo y los "
+    "servicios consulares, crear un mecanismo nacional de derivación y coordinación interinstitucional, y mejorar la "
+    "protección y asistencia a las víctimas: albergue, apoyo psicológico, asistencia legal y retorno voluntario. "
+    "Buscamos asistencia técnica y la cooperación internacional con otros países para perseguir a los tratantes.",
+    "bgd-fair-recruitment": "Women migrant workers from Bangladesh, many of them domestic workers, pay high recruitment "
+    "fees to intermediaries and face deception, exploitation and abuse abroad. We want to regulate recruitment "
+    "agencies and enforce the principle that workers pay no recruitment fees, certify ethical recruiters, and run "
+    "pre-departure orientation and information centres where women who wish to migrate get correct information on "
+    "safe migration, their rights at work and where to seek support in countries of destination.",
+    "mar-health": "Le Maroc accueille un nombre croissant de personnes migrantes, dont beaucoup n'ont pas accès aux "
+    "soins de santé de base. Nous voulons inclure les migrants, quel que soit leur statut, dans les services de santé "
+    "primaires : vaccination, santé maternelle et infantile, prise en charge des maladies chroniques, médiation "
+    "interculturelle dans les centres de santé et couverture médicale. Nous cherchons l'expérience de villes et de pays "
+    "qui ont ouvert leurs services de santé aux migrants et à leurs familles, par un échange entre pairs.",
+    "gtm-children": "Cada año miles de niñas, niños y adolescentes guatemaltecos no acompañados son retornados desde "
+    "México y Estados Unidos. Queremos mejorar su recepción y protección en el momento del retorno, con oficiales "
+    "especializados en protección de la niñez, y su reintegración en sus familias y comunidades: escolarización, "
+    "atención psicosocial, formación y oportunidades para los adolescentes, y datos sobre la niñez migrante para "
+    "orientar las políticas públicas.",
+    "ken-remittances": "Remittances from the Kenyan diaspora are the country's largest source of foreign exchange, but "
+    "sending money to Kenya remains expensive in many corridors. We want to lower the cost of remittances through "
+    "price transparency, such as a remittance price comparison website, competition between money transfer operators "
+    "and digital channels, and to channel diaspora savings into investment in Kenya through diaspora bonds and "
+    "investment opportunities for migrants.",
+    "nld-integration": "De gemeente Utrecht wil nieuwkomers, onder wie statushouders en arbeidsmigranten, sneller aan "
+    "passend werk helpen. We denken aan erkenning van buitenlandse diploma's en beroepskwalificaties, taal- en "
+    "beroepsopleidingen, samenwerking met werkgevers om vacatures en talent te koppelen, en een lokaal loket waar "
+    "nieuwkomers informatie en begeleiding krijgen. We zoeken uitwisseling met andere steden en overheden die "
+    "nieuwkomers met succes op de arbeidsmarkt hebben laten integreren.",
+    "nor-settlement": "Norske kommuner bosetter hvert år flyktninger og andre innvandrere. KS ønsker å styrke "
+    "kommunenes arbeid med bosetting og inkludering: lokale tjenester og veiledning for nyankomne, språkopplæring, "
+    "tilgang til helsetjenester, bolig og arbeid, og deltakelse i lokalsamfunnet. Vi ønsker erfaringsutveksling med "
+    "kommuner og lokale myndigheter i andre land som har bygget opp gode lokale integreringstjenester.",
+    "mda-diaspora": "About a third of Moldova's population lives abroad. The Bureau for Relations with Diaspora wants to "
+    "engage the diaspora in the development of their home communities: mainstreaming migration and diaspora into local "
+    "development plans, diaspora focal points in local public authorities, matching funds for diaspora-led local "
+    "projects, support to diaspora associations, knowledge transfer by skilled migrants and channelling remittances "
+    "into local investment.",
+    "ner-borders": "Le Niger est un pays de transit majeur vers l'Afrique du Nord. Nous voulons renforcer la gestion "
+    "des frontières dans le respect de la libre circulation des ressortissants de la CEDEAO, équiper et former les "
+    "postes frontières, mettre en place un système d'information sur les entrées et sorties, et lutter contre le "
+    "trafic illicite de migrants et les réseaux criminels transnationaux par la coopération policière et judiciaire "
+    "avec les pays voisins.",
+    "mex-consular": "México es país de tránsito para cientos de miles de personas migrantes cada año. Queremos "
+    "fortalecer la protección y asistencia consular a las personas migrantes en tránsito y en situación de "
+    "vulnerabilidad, incluidas las que se encuentran en países en crisis, coordinar con los albergues de la sociedad "
+    "civil a lo largo de la ruta y con las autoridades federales y estatales, y mejorar la atención a mujeres, niñas y "
+    "niños en tránsito por el sur de México.",
+    "eth-skills": "Many Ethiopian migrant workers go to the Gulf states as domestic and low-skilled workers although "
+    "they hold vocational qualifications. We want to build a national system for the assessment, certification and "
+    "recognition of skills and qualifications that employers in countries of destination accept, link technical and "
+    "vocational training to labour market needs abroad, and match certified workers with employers through regular "
+    "labour migration channels.",
+    "bgd-climate": "Cyclones, floods, river erosion and sea-level rise displace hundreds of thousands of people in "
+    "Bangladesh every year, and more are expected to move as the climate changes. We want better data on "
+    "climate-induced displacement and migration, a policy framework to prevent and prepare for displacement before "
+    "disasters strike, and planned relocation of communities at risk, with protection for displaced people and "
+    "regional cooperation on disaster displacement.",
+    "sen-data": "Les politiques migratoires du Sénégal manquent de données fiables et à jour. Nous voulons mettre en "
+    "place un système national intégré d'information sur les migrations, harmoniser la collecte et le partage des "
+    "données entre les administrations, produire des statistiques sur les migrations internes et internationales et "
+    "sur la diaspora, et renforcer les capacités pour que ces données servent à des politiques fondées sur des preuves "
+    "et au suivi de la politique nationale de migration.",
+    "ecu-identity": "Cientos de miles de personas venezolanas viven en Ecuador sin documentos válidos, lo que les impide "
+    "acceder al trabajo formal, la salud y la educación. Queremos facilitar el acceso a documentos de identidad, "
+    "pasaportes y visados, registrar a las personas migrantes, ofrecer procesos de regularización migratoria y "
+    "servicios en línea para los permisos de residencia, y garantizar el registro de nacimiento de los niños, en "
+    "coordinación con los países de la región.",
+}
+
+# The initiatives a reviewer would send each request to (seed practices by their stable
+# `external_id`), best first, and why. Picked by hand from the practices' titles and summaries,
+# before the similar items were first ranked for these requests.
+initiatives = {
+    "sen-reintegration": (["gfmd-2017:3.4:1", "gfmd-2017:3.4:2", "gfmd-2017:3.4:4", "gfmd-2017:2.1:2", "gfmd-2017:3.4:3"],
+        "Germany's Returning to New Opportunities runs reintegration counselling in Senegal itself; the Philippine "
+        "National Reintegration Centre, Nepal's skills and financial-literacy partnerships and Korea's Happy Return "
+        "are national reintegration schemes to replicate; Moldova's one-stop bureaus serve returned migrants in rural areas."),
+    "phl-portability": (["gfmd-2017:4.5:4", "gfmd-2017:4.5:2", "gfmd-2017:4.5:1", "gfmd-2017:3.3:1", "unnm:paraguay-social-security"],
+        "ILO Recommendation 167 is the standard for maintaining social security rights; Sweden's bilateral agreements "
+        "and Ghana's portable contributions are working models; the Montevideo Consensus promotes social security "
+        "conventions; Paraguay opens its system to foreign workers."),
+    "ecu-trafficking": (["gfmd-2017:6.1:1", "gfmd-2017:6.1:2", "gfmd-2017:6.2:3", "gfmd-2017:6.3:2", "gfmd-2017:6.2:1"],
+        "Cyprus's coordinating group identifies victims early; the Manila Declaration and the Bali Process combine "
+        "prosecution with victim protection; the Dutch National Rapporteur monitors victim support; 6Degree.org funds "
+        "victims' return and reintegration."),
+    "bgd-fair-recruitment": (["gfmd-2017:4.4:1", "unnm:ilo-mrc", "gfmd-2017:2.2:2", "gfmd-2017:2.2:3", "gfmd-2017:2.4:2", "gfmd-2017:2.2:4"],
+        "UN Women's programme set up Bangladesh's first resource centre for women migrants; ILO's Migrant Worker "
+        "Resource Centres do pre-departure information; ILO's fair recruitment principles, IOM's IRIS certification, "
+        "the Philippine no-placement-fee rule and the employers' code of conduct address recruitment."),
+    "mar-health": (["unnm:bolivia-health", "gfmd-2017:1.2:1", "unnm:portugal-cnaim"],
+        "Bolivia extended health care to migrant women and children; Guatemala's health scheme for migrant families; "
+        "Portugal's one-stop centres give migrants access to health among other services. Few seed practices are about health."),
+    "gtm-children": (["gfmd-2017:6.3:1", "gfmd-2017:3.4:1", "gfmd-2017:6.3:1b", "unnm:philippines-children-of-migrants"],
+        "Mexico's child protection officers receive unaccompanied and returned children; Returning to New "
+        "Opportunities on reintegration; Thailand's baseline data on migrant children; the Philippine programme for "
+        "children of migrants."),
+    "ken-remittances": (["gfmd-2017:4.2:1", "gfmd-2017:4.2:2", "gfmd-2017:2.4:1", "gfmd-2017:4.2:1c", "gfmd-2017:4.2:1b", "gfmd-2017:4.2:3"],
+        "France's remittance price comparison website (and the UK's and Mexico's); the Global Forum on Remittances, "
+        "Investment and Development; IFAD's work on migrants' investment in rural Senegal; the International Day of "
+        "Family Remittances."),
+    "nld-integration": (["gfmd-2017:2.3:2", "unnm:portugal-cnaim", "gfmd-2017:4.1:1", "gfmd-2017:3.3:3", "gfmd-2017:3.1:4"],
+        "Canada's framework for recognising foreign qualifications; Portugal's local integration centres with "
+        "municipalities; the IOM-JMDI paper on migration in local policy; Canada's ICTC matching migrants and "
+        "employers; the UK forum on local impacts of migration."),
+    "nor-settlement": (["unnm:portugal-cnaim", "gfmd-2017:4.1:1", "gfmd-2017:3.1:4", "gfmd-2017:1.2:2"],
+        "Portugal's local integration centres set up with municipalities; the IOM-JMDI paper on integrating migration "
+        "into local policy; the UK's forum on local impacts; Switzerland's programme for migrants' participation in "
+        "local life."),
+    "mda-diaspora": (["gfmd-2017:3.1:5", "gfmd-2017:3.1:1", "gfmd-2017:4.1:1", "gfmd-2017:4.3:2", "gfmd-2017:4.3:1", "gfmd-2017:2.4:1"],
+        "Moldova's own whole-of-government diaspora disposition; the JMDI committee linking local and national actors "
+        "in the Philippines; the IOM-JMDI paper on local mainstreaming; ADEPT for diaspora organisations; Ecuador's "
+        "Prometeo for knowledge transfer; IFAD on migrants' investment."),
+    "ner-borders": (["gfmd-2017:6.2:3", "gfmd-2017:3.2:4", "gfmd-2017:3.3:2", "gfmd-2017:6.2:2"],
+        "The Bali Process on people smuggling; Nigeria's national policy covers border management in the same region; "
+        "the ECOWAS passport for free movement; AAPTIP on criminal justice cooperation against trafficking."),
+    "mex-consular": (["gfmd-2017:4.4:2", "gfmd-2017:5.1:1", "gfmd-2017:6.3:1", "gfmd-2017:1.2:1"],
+        "The UN Trust Fund project protects migrants in transit through southern Mexico with shelters; MICIC on "
+        "protecting migrants in countries in crisis; Mexico's child protection officers; Guatemala's policy of care "
+        "for its nationals abroad."),
+    "eth-skills": (["gfmd-2017:2.3:2", "gfmd-2017:2.3:1", "unnm:ilo-mrc", "gfmd-2017:5.1:4", "gfmd-2017:3.3:3"],
+        "Canada's framework for recognising foreign qualifications; South Africa's skills development framework; "
+        "ILO's resource centres for workers going abroad; Talent Beyond Boundaries documents skills and matches "
+        "employers; Canada's ICTC on matching."),
+    "bgd-climate": (["gfmd-2017:5.1:3", "gfmd-2017:5.1:2", "gfmd-2017:5.1:1", "gfmd-2017:5.2:1"],
+        "The Platform on Disaster Displacement, vice-chaired by Bangladesh; IOM's climate and migration work in "
+        "Mauritius; MICIC on migrants in disasters; the Eurostat-NIDI study on drivers of migration, for data."),
+    "sen-data": (["gfmd-2017:3.2:3", "gfmd-2017:3.2:4", "gfmd-2017:3.1:5", "gfmd-2017:5.2:1", "gfmd-2017:3.2:1"],
+        "Egypt's integrated migration information system; Nigeria's policy with migration data collection; Moldova's "
+        "evidence-based policy design; the Eurostat-NIDI study; IOM's MiGOF for evidence-based governance."),
+    "ecu-identity": (["gfmd-2017:2.1:1", "unnm:portugal-cnaim", "unnm:migaz", "gfmd-2017:3.3:2"],
+        "Ecuador's statutes with Colombia, Peru and Venezuela on migrants in an irregular situation; Portugal's "
+        "one-stop centres for regularisation; Azerbaijan's e-services for residence permits; the ECOWAS passport."),
+}
+
+for r in reqs:
+    r["description"] = descriptions[r["key"]]
+    picks, why = initiatives[r["key"]]
+    r["initiatives"] = picks
+    r["initiatives_why"] = why
+
 method = ("Organisations are actors named in the seed documents (the GFMD thematic recollection 2007-2017 and the UN Network "
           "on Migration's presentation) plus national organisations of the requesting countries; their profiles (expertise by "
           "objective, presence, capacity, languages) and published practices were written from their public mandates. Each "
           "request's partners were picked by hand as a reviewer would, from the organisations' mandates and where they work, "
           "and written down with the reason before the ranking was first run; the weights in gcm_core::hub_score were set "
           "before the evaluation and not changed after it. Precision@5 counts the judged partners among the five best "
-          "suggestions, over min(5, judged partners).")
+          "suggestions, over min(5, judged partners). Each request also has a description in its own language, and "
+          "the initiatives a reviewer would send the country to for peer exchange and replication (para 43(a)(iii)): "
+          "practices of the seed corpus shipped with the platform (data/practices/seed-corpus.json, 72 practices from "
+          "the GFMD thematic recollection and the UN Network on Migration's repository), named by their stable "
+          "external_id, picked by hand from their titles and summaries as a migration-policy reviewer would, best "
+          "first and with the reason, and written down before the similar items were first ranked for these requests. "
+          "The initiatives' precision@5 counts the judged practices among the five most similar seed practices (similar "
+          "items of the kinds a request's page lists, as the secretariat sees them), over min(5, judged practices).")
 
 with open("data/hub/judged.json", "w") as f:
     json.dump(dict(method=method, organisations=orgs, requests=reqs), f, ensure_ascii=False, indent=1)

@@ -1,18 +1,28 @@
-//! The judged set of partner suggestions (`data/hub/judged.json`) and `gcm-hub hub-eval`: a
+//! The judged set of the connection hub (`data/hub/judged.json`) and `gcm-hub hub-eval`: a
 //! fixed fixture of organisations with partner profiles and published practices, and requests
-//! with the partners a reviewer would pick and why. [`load`] writes the fixture into a
-//! database, [`evaluate`] ranks partners for every request and measures precision@5.
+//! with the partners a reviewer would pick and the initiatives of the seed corpus a reviewer
+//! would send the country to, each with why. [`load`] writes the fixture into a database;
+//! [`evaluate`] ranks partners for every request (para 43(a)(iv)), then imports the seed corpus,
+//! builds the search index as a server does and lists each request's similar practices
+//! (para 43(a)(iii)), and measures both against the judgements.
 //!
 //! [`insert_request`] writes a request straight into the requests' tables; the tests and the
 //! benchmark use it too, since the partner side only reads requests.
 
 use std::collections::HashMap;
 
+use std::collections::BTreeMap;
+
+use gcm_compact::Compact;
 use gcm_core::hub::{BudgetRange, StaffRange};
+use gcm_search::{SearchError, SearchIndex, Viewer};
 use gcm_store::audit::Actor;
 use gcm_store::hub_partners::{self, PriorityInput, ProfileInput};
-use gcm_store::{Db, DbError, new_id, now_rfc3339};
+use gcm_store::seed_import::{self, ImportError};
+use gcm_store::{Db, DbError, hub_requests, new_id, now_rfc3339};
 use serde::{Deserialize, Serialize};
+
+use crate::indexer::{self, IndexError};
 
 /// The shipped judged set.
 pub const JUDGED: &str = include_str!("../../../data/hub/judged.json");
@@ -52,7 +62,10 @@ pub struct OrgSeed {
 pub struct RequestSeed {
     pub key: String,
     pub title: String,
-    /// Language of the title.
+    /// What the request is about, in its language (similar items read it).
+    #[serde(default)]
+    pub description: String,
+    /// Language of the title and description.
     pub lang: String,
     /// Key of the requesting organisation (or its id when inserted directly).
     pub org: String,
@@ -75,6 +88,13 @@ pub struct RequestSeed {
     /// Why the reviewer picked them.
     #[serde(default)]
     pub why: String,
+    /// The initiatives a reviewer would send the country to: seed practices by their
+    /// `external_id`, best first. Empty when the corpus holds none worth sending.
+    #[serde(default)]
+    pub initiatives: Vec<String>,
+    /// Why the reviewer picked those initiatives.
+    #[serde(default)]
+    pub initiatives_why: String,
 }
 
 /// The judged set.
@@ -92,7 +112,8 @@ impl Judged {
     }
 }
 
-/// Writes a request with its objectives, kinds of support and title; returns its id.
+/// Writes a request with its objectives, kinds of support, title and description; returns
+/// its id.
 pub async fn insert_request(db: &Db, org_id: &str, r: &RequestSeed) -> Result<String, DbError> {
     let id = new_id();
     let now = now_rfc3339();
@@ -142,6 +163,18 @@ pub async fn insert_request(db: &Db, org_id: &str, r: &RequestSeed) -> Result<St
     .bind(&now)
     .execute(&mut *tx)
     .await?;
+    if !r.description.is_empty() {
+        sqlx::query(
+            "INSERT INTO translations (entity, entity_id, field, lang, text, origin, updated_at) \
+             VALUES ('hub_request', $1, 'description', $2, $3, 'human', $4)",
+        )
+        .bind(&id)
+        .bind(&r.lang)
+        .bind(&r.description)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(id)
 }
@@ -218,6 +251,14 @@ pub enum EvalError {
     Profile(String, hub_partners::PartnerError),
     #[error("request {0} names an unknown organisation")]
     UnknownOrg(String),
+    #[error("the seed corpus: {0}")]
+    Seeds(#[from] ImportError),
+    #[error("the Compact: {0}")]
+    Compact(String),
+    #[error("the search index: {0}")]
+    Index(#[from] IndexError),
+    #[error("the search index: {0}")]
+    Search(#[from] SearchError),
 }
 
 impl From<sqlx::Error> for EvalError {
@@ -275,7 +316,7 @@ pub async fn load(
     Ok((orgs, requests))
 }
 
-/// One request's result.
+/// One request's partner suggestions against the judgements.
 #[derive(Debug, Clone, Serialize)]
 pub struct RequestEval {
     pub key: String,
@@ -287,18 +328,60 @@ pub struct RequestEval {
     pub precision_at_5: f64,
 }
 
-/// Precision@5 per request and over all.
+/// One request's similar initiatives against the judgements.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeEval {
+    pub key: String,
+    pub title: String,
+    /// `external_id`s of the five most similar practices, best first.
+    pub top5: Vec<String>,
+    pub expected: Vec<String>,
+    /// Judged among the top five, over min(5, judged).
+    pub precision_at_5: f64,
+    /// Judged among the top five, over all judged.
+    pub recall_at_5: f64,
+    /// nDCG@5, the reviewer's first pick counting double.
+    pub ndcg_at_5: f64,
+}
+
+/// Means over the requests with judged initiatives.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativesEval {
+    pub per_request: Vec<InitiativeEval>,
+    pub precision_at_5: f64,
+    pub recall_at_5: f64,
+    pub ndcg_at_5: f64,
+    /// Requests without judged initiatives (left out of the means).
+    pub unjudged: Vec<String>,
+    /// Seed practices the similar items could choose from.
+    pub practices: usize,
+}
+
+/// Precision@5 of partner suggestions per request and over all, and the initiatives' figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct Eval {
     pub per_request: Vec<RequestEval>,
     pub precision_at_5: f64,
+    pub initiatives: InitiativesEval,
 }
 
-/// Ranks partners for every judged request and compares the top five with the judgements.
-/// Precision is counted over min(5, judged partners), so a request with three right partners
-/// ranked first scores 1.
+/// How many similar practices and requests the evaluation asks the index for (the API's
+/// largest page); the five best practices among them are compared with the judgements.
+pub const SIMILAR_DEPTH: usize = 50;
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+/// Loads the fixture, ranks partners for every judged request and compares the top five with
+/// the judgements; then imports the seed corpus, builds the search index and compares each
+/// request's similar practices with the judged initiatives. Precision is counted over
+/// min(5, judged), so a request with three right items ranked first scores 1.
 pub async fn evaluate(db: &Db, judged: &Judged) -> Result<Eval, EvalError> {
     let (orgs, requests) = load(db, judged).await?;
+    // Partners first, before the seed corpus is in the database, so their figures do not
+    // depend on it.
     let key_of: HashMap<&String, &String> = orgs.iter().map(|(k, v)| (v, k)).collect();
     let mut per_request = Vec::new();
     for r in &judged.requests {
@@ -328,13 +411,94 @@ pub async fn evaluate(db: &Db, judged: &Judged) -> Result<Eval, EvalError> {
             precision_at_5: hits as f64 / denom as f64,
         });
     }
-    let precision_at_5 = if per_request.is_empty() {
-        0.0
-    } else {
-        per_request.iter().map(|r| r.precision_at_5).sum::<f64>() / per_request.len() as f64
-    };
+    let precision_at_5 = mean(per_request.iter().map(|r| r.precision_at_5));
+    let initiatives = evaluate_initiatives(db, judged, &requests).await?;
     Ok(Eval {
         per_request,
         precision_at_5,
+        initiatives,
+    })
+}
+
+/// Imports the shipped seed corpus (as a first start does), rebuilds the search index from the
+/// database (as `gcm-hub reindex` does) and lists each request's similar practices and
+/// requests through [`SearchIndex::similar_among`] with [`hub_requests::SIMILAR_KINDS`], the
+/// ranking behind the request's page, as the secretariat sees them. The practices among them,
+/// by `external_id`, are compared with the judged initiatives. The fixture's own practices
+/// (partners' evidence, without text) are passed over: the judgements are about the seed
+/// corpus.
+async fn evaluate_initiatives(
+    db: &Db,
+    judged: &Judged,
+    requests: &HashMap<String, String>,
+) -> Result<InitiativesEval, EvalError> {
+    let compact = Compact::load_shipped().map_err(|e| EvalError::Compact(e.to_string()))?;
+    let corpus = seed_import::parse(seed_import::SHIPPED_CORPUS)?;
+    seed_import::import(db, &compact, &corpus, |_, _| async {}).await?;
+    let index = SearchIndex::in_memory()?;
+    indexer::rebuild(db, &compact, &index, |_, _| {}).await?;
+    let seeds: HashMap<String, String> =
+        sqlx::query_as("SELECT id, external_id FROM practices WHERE source = 'seed'")
+            .fetch_all(db.pool())
+            .await?
+            .into_iter()
+            .collect();
+    let viewer = Viewer {
+        roles: vec!["secretariat".into()],
+        ..Viewer::anonymous()
+    };
+    let mut per_request = Vec::new();
+    let mut unjudged = Vec::new();
+    for r in &judged.requests {
+        let Some(id) = requests.get(&r.key) else {
+            continue;
+        };
+        if r.initiatives.is_empty() {
+            unjudged.push(r.key.clone());
+            continue;
+        }
+        let sim = index.similar_among(
+            hub_requests::ENTITY,
+            id,
+            SIMILAR_DEPTH,
+            &viewer,
+            hub_requests::SIMILAR_KINDS,
+        )?;
+        let top5: Vec<String> = sim
+            .hits
+            .iter()
+            .filter(|h| h.hit.kind == "practice")
+            .filter_map(|h| seeds.get(&h.hit.id).cloned())
+            .take(5)
+            .collect();
+        let hits = top5.iter().filter(|k| r.initiatives.contains(k)).count();
+        let grades: BTreeMap<String, u8> = r
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), if i == 0 { 2 } else { 1 }))
+            .collect();
+        per_request.push(InitiativeEval {
+            key: r.key.clone(),
+            title: r.title.clone(),
+            precision_at_5: hits as f64 / r.initiatives.len().clamp(1, 5) as f64,
+            recall_at_5: hits as f64 / r.initiatives.len() as f64,
+            // Without a hit nDCG is 0 (the sum over nothing would print as -0).
+            ndcg_at_5: if hits == 0 {
+                0.0
+            } else {
+                gcm_search::eval::ndcg(&top5, &grades, 5)
+            },
+            top5,
+            expected: r.initiatives.clone(),
+        });
+    }
+    Ok(InitiativesEval {
+        precision_at_5: mean(per_request.iter().map(|r| r.precision_at_5)),
+        recall_at_5: mean(per_request.iter().map(|r| r.recall_at_5)),
+        ndcg_at_5: mean(per_request.iter().map(|r| r.ndcg_at_5)),
+        per_request,
+        unjudged,
+        practices: seeds.len(),
     })
 }

@@ -59,11 +59,17 @@ enum Command {
     /// corpus), run the judged queries of data/search/judged.json, print nDCG@10 and recall@10
     /// per query and overall.
     SearchEval,
-    /// Measure partner suggestions: load the judged set of data/hub/judged.json (organisations
-    /// with partner profiles, requests with the partners a reviewer would pick) into a fresh
-    /// SQLite database, rank partners for every request, print precision@5 per request and
+    /// Measure the hub's suggestions: load the judged set of data/hub/judged.json
+    /// (organisations with partner profiles, requests with the partners and the initiatives a
+    /// reviewer would pick) into a fresh SQLite database, rank partners for every request, then
+    /// import the seed corpus, build the search index and list each request's similar
+    /// practices; print precision@5 (and for initiatives recall@5 and nDCG@5) per request and
     /// overall.
-    HubEval,
+    HubEval {
+        /// Print the figures as one JSON document instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the version of this build and of its database schema.
     Version,
     /// Print the OpenAPI document of the JSON API.
@@ -232,7 +238,7 @@ fn main() -> ExitCode {
         Command::Migrate { common } => settings(&common, None).and_then(|s| run(migrate(s))),
         Command::Reindex { common } => settings(&common, None).and_then(|s| run(reindex(s))),
         Command::SearchEval => search_eval(),
-        Command::HubEval => run(hub_eval()),
+        Command::HubEval { json } => run(hub_eval(json)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -529,7 +535,7 @@ async fn audit(settings: Settings, command: AuditCommand) -> Result<(), String> 
     }
 }
 
-async fn hub_eval() -> Result<(), String> {
+async fn hub_eval(json: bool) -> Result<(), String> {
     let judged = gcm_hub::hub_eval::Judged::shipped().map_err(|e| e.to_string())?;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let url = format!("sqlite://{}", dir.path().join("hub-eval.db").display());
@@ -542,6 +548,14 @@ async fn hub_eval() -> Result<(), String> {
     let eval = gcm_hub::hub_eval::evaluate(&db, &judged)
         .await
         .map_err(|e| e.to_string())?;
+    db.close().await;
+    if json {
+        let out = serde_json::to_string_pretty(&eval).map_err(|e| e.to_string())?;
+        say!("{out}");
+        return Ok(());
+    }
+    say!("Partners");
+    say!("");
     say!("| request | top 5 | judged | precision@5 |");
     say!("|---|---|---|---|");
     for r in &eval.per_request {
@@ -559,7 +573,34 @@ async fn hub_eval() -> Result<(), String> {
         judged.organisations.len(),
         eval.precision_at_5
     );
-    db.close().await;
+    let i = &eval.initiatives;
+    say!("");
+    say!("Initiatives (similar practices)");
+    say!("");
+    say!("| request | top 5 | judged | precision@5 | recall@5 | nDCG@5 |");
+    say!("|---|---|---|---|---|---|");
+    for r in &i.per_request {
+        say!(
+            "| {} | {} | {} | {:.2} | {:.2} | {:.3} |",
+            r.key,
+            r.top5.join(" "),
+            r.expected.join(" "),
+            r.precision_at_5,
+            r.recall_at_5,
+            r.ndcg_at_5
+        );
+    }
+    say!(
+        "| **all {} requests, {} practices** | | | **{:.3}** | **{:.3}** | **{:.3}** |",
+        i.per_request.len(),
+        i.practices,
+        i.precision_at_5,
+        i.recall_at_5,
+        i.ndcg_at_5
+    );
+    if !i.unjudged.is_empty() {
+        say!("left out (no judged initiative): {}", i.unjudged.join(", "));
+    }
     Ok(())
 }
 

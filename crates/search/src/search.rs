@@ -31,8 +31,9 @@ const PART_BOOST: Score = 0.5;
 const UI_LANG_BOOST: Score = 1.2;
 /// Exact (unstemmed) match in the neutral field.
 const EXACT_BOOST: Score = 0.5;
-/// A translation through the thesaurus weighs less than the word itself.
-const TRANSLATION_BOOST: Score = 0.6;
+/// A translation through the thesaurus weighs less than the word itself (in searches and in
+/// similar items).
+pub(crate) const TRANSLATION_BOOST: Score = 0.6;
 /// At most this many translated forms per query word (a common word like "work" has many).
 const MAX_TRANSLATIONS: usize = 24;
 /// A typo match is worth less than any real match.

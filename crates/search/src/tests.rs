@@ -486,7 +486,7 @@ fn similar_items_combine_text_and_structure() {
     assert_eq!(ids.first().copied(), Some("b"), "{sim:?}");
     assert!(
         ids.contains(&"c"),
-        "the nb item shares objective and country: {ids:?}"
+        "the nb item shares objective, country and (through the thesaurus) words: {ids:?}"
     );
     assert!(!ids.contains(&"a") && !ids.contains(&"d"));
     let b = &sim.hits[0];
@@ -496,7 +496,9 @@ fn similar_items_combine_text_and_structure() {
         .iter()
         .find(|h| h.hit.id == "c")
         .unwrap_or_else(|| panic!());
-    assert_eq!(c.text, 0.0);
+    // "pengeoverføringer" is "remittances" in the thesaurus: text similarity across
+    // languages, weighed as a translation is (at most 0.6).
+    assert!(c.text > 0.0 && c.text <= 0.6 + f32::EPSILON, "{}", c.text);
     assert_eq!(c.shared_countries, ["FRA"]);
 }
 

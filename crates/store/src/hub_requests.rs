@@ -27,6 +27,9 @@ use crate::practices::Text;
 use crate::{Backend, Db, DbError, new_id, now_rfc3339, outbox};
 
 pub const ENTITY: &str = "hub_request";
+/// The kinds of similar work a request's page lists (para 43(a)(iii)): practices, and other
+/// requests (possible duplication or peer exchange).
+pub const SIMILAR_KINDS: &[&str] = &["practice", ENTITY];
 pub const TITLE_MAX: usize = 300;
 pub const TEXT_MAX: usize = 20_000;
 /// Longest reasons, advice, question or answer, in characters.

@@ -16,6 +16,7 @@ mod browser;
 mod calls;
 mod cli;
 mod compact;
+mod hub_eval;
 mod hub_partners;
 mod hub_requests;
 mod mail;

@@ -8,7 +8,12 @@ hub-how-match = Partners with the right expertise, presence and resources are su
 hub-how-implement = A lead partner and a workplan with milestones are set, and implementation starts. The requester sees every step.
 hub-requests-title = Support requests
 hub-requests-summary = Countries' requests for support and where each one stands.
-hub-requests-none = No requests to show.
+hub-requests-count =
+    { $count ->
+        [0] No request matches.
+        [one] One request.
+       *[other] { $count } requests.
+    }
 hub-offers-title = Offers of support
 hub-offers-summary = What organisations offer: training, expertise, funding, peer exchange.
 hub-partners-title = Partners

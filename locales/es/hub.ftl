@@ -8,7 +8,12 @@ hub-how-match = Se proponen e invitan asociados con la experiencia, la presencia
 hub-how-implement = Se fijan un asociado principal y un plan de trabajo con hitos, y comienza la ejecución. El solicitante ve cada paso.
 hub-requests-title = Solicitudes de apoyo
 hub-requests-summary = Las solicitudes de apoyo de los países y en qué punto está cada una.
-hub-requests-none = No hay solicitudes que mostrar.
+hub-requests-count =
+    { $count ->
+        [0] Ninguna solicitud coincide.
+        [one] Una solicitud.
+       *[other] { $count } solicitudes.
+    }
 hub-offers-title = Ofertas de apoyo
 hub-offers-summary = Lo que ofrecen las organizaciones: formación, experiencia, financiación, intercambio entre pares.
 hub-partners-title = Asociados

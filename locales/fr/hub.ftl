@@ -8,7 +8,12 @@ hub-how-match = Des partenaires ayant l'expertise, la présence et les ressource
 hub-how-implement = Un partenaire chef de file et un plan de travail avec des jalons sont fixés, puis la mise en œuvre commence. Le demandeur voit chaque étape.
 hub-requests-title = Demandes d'appui
 hub-requests-summary = Les demandes d'appui des pays et l'état d'avancement de chacune.
-hub-requests-none = Aucune demande à afficher.
+hub-requests-count =
+    { $count ->
+        [0] Aucune demande ne correspond.
+        [one] Une demande.
+       *[other] { $count } demandes.
+    }
 hub-offers-title = Offres d'appui
 hub-offers-summary = Ce que proposent les organisations : formation, expertise, financement, échanges entre pairs.
 hub-partners-title = Partenaires

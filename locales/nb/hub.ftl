@@ -8,7 +8,12 @@ hub-how-match = Partnere med riktig kompetanse, tilstedeværelse og ressurser fo
 hub-how-implement = En ledende partner og en arbeidsplan med milepæler fastsettes, og gjennomføringen starter. Den som ba om støtte, ser hvert steg.
 hub-requests-title = Anmodninger om støtte
 hub-requests-summary = Landenes anmodninger om støtte og hvor hver enkelt står.
-hub-requests-none = Ingen anmodninger å vise.
+hub-requests-count =
+    { $count ->
+        [0] Ingen anmodning passer.
+        [one] Én anmodning.
+       *[other] { $count } anmodninger.
+    }
 hub-offers-title = Tilbud om støtte
 hub-offers-summary = Hva organisasjoner tilbyr: opplæring, kompetanse, finansiering, erfaringsutveksling.
 hub-partners-title = Partnere

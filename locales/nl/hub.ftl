@@ -8,7 +8,12 @@ hub-how-match = Partners met de juiste deskundigheid, aanwezigheid en middelen w
 hub-how-implement = Een leidende partner en een werkplan met mijlpalen worden vastgesteld, en de uitvoering begint. De aanvrager ziet elke stap.
 hub-requests-title = Verzoeken om steun
 hub-requests-summary = De verzoeken om steun van landen en hoe ver elk verzoek is.
-hub-requests-none = Geen verzoeken om te tonen.
+hub-requests-count =
+    { $count ->
+        [0] Geen enkel verzoek komt overeen.
+        [one] Eén verzoek.
+       *[other] { $count } verzoeken.
+    }
 hub-offers-title = Aanbod van steun
 hub-offers-summary = Wat organisaties aanbieden: opleiding, deskundigheid, financiering, uitwisseling tussen collega's.
 hub-partners-title = Partners

@@ -510,78 +510,88 @@ pub struct ListFilter {
     pub objective: Option<u8>,
 }
 
-/// Requests the viewer may see, newest first: public submitted requests, plus what the filter
-/// opens up. Titles in `lang` where possible.
-pub async fn list(db: &Db, f: &ListFilter, lang: &str) -> Result<Vec<Summary>, DbError> {
-    let rows = sqlx::query(
+/// Requests the viewer may see, latest change first: public submitted requests, plus what the
+/// filter opens up. Titles in `lang` where possible. One page of `limit` from `offset`, and how
+/// many match over every page; visibility and filters are applied in SQL, so a page reads
+/// only its own rows and titles.
+pub async fn list(
+    db: &Db,
+    f: &ListFilter,
+    lang: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Summary>, i64), DbError> {
+    use crate::practices::in_list;
+    // Who may see what, as in `SupportRequest::is_visible_publicly` and the request's page:
+    // its own organisations see drafts too; others see it once submitted, when public, when
+    // invited as a partner, or as the secretariat.
+    let mut seen_by = vec!["h.is_public <> 0".to_string()];
+    if f.all_submitted {
+        seen_by.push("1 = 1".into());
+    }
+    if !f.partner_orgs.is_empty() {
+        seen_by.push(format!(
+            "h.id IN (SELECT request_id FROM hub_request_partners WHERE state <> 'withdrawn' \
+             AND org_id IN ({}))",
+            in_list(&f.partner_orgs)
+        ));
+    }
+    let mut sql = format!(
+        "FROM hub_requests h JOIN organisations o ON o.id = h.org_id WHERE (h.org_id IN ({}) \
+         OR (h.status <> '{}' AND ({})))",
+        in_list(&f.own_orgs),
+        RequestStatus::Draft.as_str(),
+        seen_by.join(" OR ")
+    );
+    if let Some(s) = f.status {
+        sql.push_str(&format!(" AND h.status = '{}'", s.as_str()));
+    }
+    if let Some(c) = f.country.as_deref() {
+        // Filters come validated (alpha-3 codes); quote defensively all the same.
+        sql.push_str(&format!(
+            " AND h.country = {}",
+            in_list(std::slice::from_ref(&c.to_string()))
+        ));
+    }
+    if let Some(n) = f.objective {
+        sql.push_str(&format!(
+            " AND h.id IN (SELECT entity_id FROM framework_links WHERE entity = '{ENTITY}' \
+             AND objective = {n})"
+        ));
+    }
+    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {sql}")))
+        .fetch_one(db.pool())
+        .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT h.id, h.reference, h.status, h.org_id, o.name AS org_name, h.country, h.region, \
-         h.is_public, h.original_lang, h.submitted_at, h.status_since, h.updated_at \
-         FROM hub_requests h JOIN organisations o ON o.id = h.org_id \
-         ORDER BY h.updated_at DESC, h.id DESC",
-    )
+         h.is_public, h.original_lang, h.submitted_at, h.status_since, h.updated_at {sql} \
+         ORDER BY h.updated_at DESC, h.id DESC LIMIT {} OFFSET {}",
+        limit.max(0),
+        offset.max(0)
+    )))
     .fetch_all(db.pool())
     .await?;
-    let partner_of: Vec<String> = if f.partner_orgs.is_empty() {
-        Vec::new()
-    } else {
-        let mut ids = Vec::new();
-        for r in sqlx::query(
-            "SELECT request_id, org_id FROM hub_request_partners WHERE state <> 'withdrawn'",
-        )
-        .fetch_all(db.pool())
-        .await?
-        {
-            let org: String = r.try_get("org_id")?;
-            if f.partner_orgs.contains(&org) {
-                ids.push(r.try_get("request_id")?);
-            }
-        }
-        ids
-    };
-    let objective_ids: Option<Vec<String>> = match f.objective {
-        Some(n) => Some(
-            sqlx::query_scalar(
-                "SELECT entity_id FROM framework_links WHERE entity = 'hub_request' \
-                 AND objective = $1",
-            )
-            .bind(i64::from(n))
-            .fetch_all(db.pool())
-            .await?,
-        ),
-        None => None,
-    };
-    let titles = titles(db).await?;
-    let mut out = Vec::new();
-    for r in rows {
-        let id: String = r.try_get("id")?;
+    let mut ids = Vec::with_capacity(rows.len());
+    for r in &rows {
+        ids.push(r.try_get::<String, _>("id")?);
+    }
+    let titles = titles(db, &ids).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, id) in rows.into_iter().zip(ids) {
         let status: String = r.try_get("status")?;
         let Some(status) = RequestStatus::parse(&status) else {
             continue;
         };
-        let org_id: String = r.try_get("org_id")?;
-        let is_public = r.try_get::<i64, _>("is_public")? != 0;
-        let submitted = status != RequestStatus::Draft;
-        let visible = f.own_orgs.contains(&org_id)
-            || (submitted && (is_public || f.all_submitted || partner_of.contains(&id)));
-        if !visible
-            || f.status.is_some_and(|s| s != status)
-            || f.country
-                .as_deref()
-                .is_some_and(|c| c != r.try_get::<String, _>("country").unwrap_or_default())
-            || objective_ids.as_ref().is_some_and(|ids| !ids.contains(&id))
-        {
-            continue;
-        }
         let original_lang: String = r.try_get("original_lang")?;
         let (title, title_lang) = pick_title(titles.get(&id), lang, &original_lang);
         out.push(Summary {
             reference: r.try_get("reference")?,
             status,
-            org_id,
+            org_id: r.try_get("org_id")?,
             org_name: r.try_get("org_name")?,
             country: r.try_get("country")?,
             region: r.try_get("region")?,
-            is_public,
+            is_public: r.try_get::<i64, _>("is_public")? != 0,
             title,
             title_lang,
             original_lang,
@@ -591,15 +601,23 @@ pub async fn list(db: &Db, f: &ListFilter, lang: &str) -> Result<Vec<Summary>, D
             id,
         });
     }
-    Ok(out)
+    Ok((out, total))
 }
 
-async fn titles(db: &Db) -> Result<HashMap<String, Vec<(String, String)>>, DbError> {
+/// The titles of the requests `ids`, in every language they exist in.
+async fn titles(
+    db: &Db,
+    ids: &[String],
+) -> Result<HashMap<String, Vec<(String, String)>>, DbError> {
     let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for r in sqlx::query(
-        "SELECT entity_id, lang, text FROM translations WHERE entity = 'hub_request' \
-         AND field = 'title'",
-    )
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    for r in sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT entity_id, lang, text FROM translations WHERE entity = '{ENTITY}' \
+         AND field = 'title' AND entity_id IN ({})",
+        crate::practices::in_list(ids)
+    )))
     .fetch_all(db.pool())
     .await?
     {

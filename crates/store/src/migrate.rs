@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "hub",
         sql: include_str!("../migrations/0011_hub.sql"),
     },
+    Migration {
+        version: 12,
+        name: "hub_request_order",
+        sql: include_str!("../migrations/0012_hub_request_order.sql"),
+    },
 ];
 
 impl Migration {

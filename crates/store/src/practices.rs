@@ -775,6 +775,10 @@ pub async fn list(
 }
 
 pub(crate) fn in_list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        // `IN ()` is not SQL; `IN ('')` is, and matches no id.
+        return "''".into();
+    }
     // Ids are UUIDs we generated; quote defensively all the same.
     ids.iter()
         .map(|i| format!("'{}'", i.replace('\'', "")))

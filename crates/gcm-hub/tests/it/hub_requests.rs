@@ -603,6 +603,47 @@ db_test!(
         let year = time::OffsetDateTime::now_utc().year();
         let expected: Vec<String> = (1..=20).map(|n| format!("REQ-{year}-{n:04}")).collect();
         assert_eq!(refs, expected);
+        // The list pages through them: every request once, latest change first.
+        let mut seen = Vec::new();
+        let mut next = Some("/api/v1/hub/requests?status=received&per_page=7".to_string());
+        let mut pages = 0;
+        while let Some(path) = next.take() {
+            let (s, r) = api(&c.other, "GET", &path, None).await;
+            assert_eq!(s, 200, "{r}");
+            assert_eq!(r["total"], 20);
+            for item in r["items"].as_array().unwrap() {
+                seen.push(item["id"].as_str().unwrap().to_string());
+            }
+            next = r["next"].as_str().map(str::to_string);
+            pages += 1;
+        }
+        assert_eq!(pages, 3);
+        assert!(seen.windows(2).all(|w| w[0] != w[1]));
+        seen.sort();
+        let mut all = ids.clone();
+        all.sort();
+        assert_eq!(seen, all);
+        for bad in ["per_page=0", "per_page=101", "page=0", "page=x"] {
+            let (s, r) = api(
+                &c.other,
+                "GET",
+                &format!("/api/v1/hub/requests?{bad}"),
+                None,
+            )
+            .await;
+            assert_eq!(s, 400, "{bad}: {r}");
+        }
+        // The page says how many match and links to the next page, filters kept.
+        let (s, html) = c
+            .other
+            .get_text("/fr/hub/requests?status=received&per_page=7")
+            .await;
+        assert_eq!(s, 200);
+        assert!(html.contains("20 demandes."), "{html}");
+        assert!(
+            html.contains("status=received&#38;per_page=7&#38;page=2"),
+            "{html}"
+        );
     }
 );
 

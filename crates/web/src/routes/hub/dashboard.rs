@@ -80,7 +80,10 @@ pub struct PublicRequest {
 
 async fn public_requests(state: &AppState) -> AppResult<Vec<PublicRequest>> {
     let mut out = Vec::new();
-    for s in hub_requests::list(&state.db, &ListFilter::default(), "en").await? {
+    // Every public request: the export is one file, not a page.
+    let (public, _) =
+        hub_requests::list(&state.db, &ListFilter::default(), "en", i64::MAX, 0).await?;
+    for s in public {
         let Some(r) = hub_requests::load(&state.db, &s.id).await? else {
             continue;
         };

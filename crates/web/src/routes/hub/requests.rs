@@ -28,7 +28,7 @@ use crate::compact_view::objective_title;
 use crate::error::{AppError, AppResult, ErrorEnvelope};
 use crate::i18n::{Lang, Tr};
 use crate::pages::{Area, Chrome};
-use crate::routes::forms::{page_with_status, see_other};
+use crate::routes::forms::{Pager, Paging, page_with_status, see_other};
 use crate::routes::shell::PageLang;
 
 pub fn routes() -> Router<AppState> {
@@ -375,6 +375,9 @@ pub struct ListPage {
     pub statuses: Vec<(String, String, bool)>,
     pub countries: Vec<(String, String, bool)>,
     pub objectives: Vec<(String, String, bool)>,
+    /// How many requests match, over every page.
+    pub total: i64,
+    pub pager: Pager,
 }
 
 #[derive(Deserialize, Default, IntoParams)]
@@ -391,9 +394,23 @@ pub struct ListQuery {
     /// Language of the titles (`en`, `fr`, `es`, `nb`, `nl`).
     #[serde(default)]
     pub lang: String,
+    /// Page of the list, from 1.
+    pub page: Option<i64>,
+    /// Requests per page (1 to 100; 20 when absent).
+    pub per_page: Option<i64>,
 }
 
 impl ListQuery {
+    /// The filters as given, for the links to other pages.
+    fn filters(&self) -> [(&'static str, &str); 4] {
+        [
+            ("status", &self.status),
+            ("country", &self.country),
+            ("objective", &self.objective),
+            ("lang", &self.lang),
+        ]
+    }
+
     fn apply(&self, f: &mut ListFilter) -> AppResult<()> {
         f.status = match self.status.trim() {
             "" => None,
@@ -417,11 +434,17 @@ pub async fn list_page(
     let tr = Tr::new(lang);
     let mut f = list_filter(&auth);
     q.apply(&mut f)?;
-    let items = hub_requests::list(&state.db, &f, lang.code())
-        .await?
-        .iter()
-        .map(|s| summary_view(&tr, lang, s))
-        .collect();
+    let paging = Paging::of(q.page, q.per_page)?;
+    let (found, total) =
+        hub_requests::list(&state.db, &f, lang.code(), paging.per_page, paging.offset()).await?;
+    let items = found.iter().map(|s| summary_view(&tr, lang, s)).collect();
+    let pager = paging.pager(
+        &tr,
+        &format!("/{}/hub/requests", lang.code()),
+        &q.filters(),
+        q.per_page,
+        total,
+    );
     Ok(page_with_status(
         StatusCode::OK,
         &ListPage {
@@ -462,6 +485,8 @@ pub async fn list_page(
                     )
                 })
                 .collect(),
+            total,
+            pager,
         },
     ))
 }
@@ -1255,11 +1280,12 @@ async fn similar_views(
     let links: Vec<RequestLink> = hub_setup::links(&state.db, &r.id).await?;
     let hits = match &state.search {
         Some(index) => index
-            .similar(
+            .similar_among(
                 hub_requests::ENTITY,
                 &r.id,
                 10,
                 &crate::routes::search::viewer(auth),
+                hub_requests::SIMILAR_KINDS,
             )
             .map(|s| s.hits)
             .unwrap_or_default(),
@@ -1740,8 +1766,10 @@ pub async fn api_list(
     let lang = api_lang(&q.lang)?.unwrap_or(Lang::En);
     let mut f = list_filter(&auth);
     q.apply(&mut f)?;
-    let items: Vec<SummaryOut> = hub_requests::list(&state.db, &f, lang.code())
-        .await?
+    let paging = Paging::of(q.page, q.per_page)?;
+    let (found, total) =
+        hub_requests::list(&state.db, &f, lang.code(), paging.per_page, paging.offset()).await?;
+    let items: Vec<SummaryOut> = found
         .into_iter()
         .map(|s| SummaryOut {
             id: s.id,
@@ -1758,9 +1786,9 @@ pub async fn api_list(
         })
         .collect();
     Ok(Json(RequestList {
-        total: i64::try_from(items.len()).unwrap_or(i64::MAX),
         items,
-        next: None,
+        total,
+        next: paging.next("/api/v1/hub/requests", &q.filters(), q.per_page, total),
     }))
 }
 
@@ -2056,11 +2084,12 @@ pub async fn api_similar(
         .as_deref()
         .ok_or_else(|| AppError::new(StatusCode::SERVICE_UNAVAILABLE, "search_unavailable"))?;
     let res = index
-        .similar(
+        .similar_among(
             hub_requests::ENTITY,
             &id,
             q.limit.unwrap_or(10).clamp(1, 50),
             &crate::routes::search::viewer(&auth),
+            hub_requests::SIMILAR_KINDS,
         )
         .map_err(AppError::internal)?;
     Ok(Json(res))

@@ -174,3 +174,51 @@ api-error-hub-not-in-setup = Milestones are set during implementation set-up and
 api-error-hub-milestone-done = This milestone is already done.
 api-error-hub-no-organisation = The linked practice names no organisation to connect with.
 api-error-hub-no-focal-point = One of the two organisations has no focal point to connect.
+
+## Letters of the connection hub ($link is the request's page in the reader's language)
+mail-hub-submitted-subject = New support request { $reference }: { $title }
+mail-hub-submitted-body = { $org } submitted the support request { $reference } ("{ $title }") to the connection hub.
+
+    Please assess it: { $link }
+mail-hub-step-subject = { $reference }: now { $to }
+mail-hub-step-body = Your support request { $reference } ("{ $title }") moved from "{ $from }" to "{ $to }".{ $reasons }
+
+    { $link }
+mail-hub-reasons = Reasons and advice from the secretariat: { $text }
+mail-hub-question-subject = { $reference }: the secretariat asks a question
+mail-hub-question-body = The secretariat asks about your support request { $reference }:
+
+    { $text }
+
+    Answer on the request's page: { $link }
+mail-hub-answered-subject = { $reference }: the requester answered
+mail-hub-answered-body = { $org } answered about { $reference }:
+
+    { $text }
+
+    { $link }
+mail-hub-reminder-subject = Reminder: { $reference } is waiting
+mail-hub-reminder-body = The support request { $reference } ("{ $title }") has been waiting at the step "{ $status }" for more than { $days } days, and needs you to act: { $link }
+mail-hub-invitation-subject = { $reference }: invitation to partner
+mail-hub-invitation-body = The connection hub's secretariat invites { $org } to support the request { $reference } as { $role }. Read the request and answer: { $link }
+mail-hub-answer-subject = { $answer ->
+        [accept] { $reference }: { $org } accepted
+       *[decline] { $reference }: { $org } declined
+    }
+mail-hub-answer-body = { $answer ->
+        [accept] { $org } accepted the invitation to support { $reference } as { $role }.
+       *[decline] { $org } declined the invitation to support { $reference } as { $role }.
+    }
+
+    { $link }
+mail-hub-withdrawn-subject = { $reference }: invitation withdrawn
+mail-hub-withdrawn-body = The connection hub's secretariat withdrew the invitation of { $org } to support { $reference }.
+
+    { $link }
+mail-hub-connect-subject = { $reference }: meet a peer working on the same question
+mail-hub-connect-body = { $side ->
+        [requester] The connection hub's secretariat puts you in touch with { $peers } about work similar to your support request { $reference }.
+       *[peer] The connection hub's secretariat puts you in touch with { $peers } about the support request { $reference }, which is similar to your work.
+    }
+
+    { $link }

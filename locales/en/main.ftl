@@ -178,6 +178,10 @@ account-title = Your account
 account-verified = Confirmed
 account-unverified = Not confirmed yet
 account-resend = Send the confirmation link again
+account-letters = Letters
+account-letters-lang = Language of the letters the platform sends you
+account-letters-save = Save the language
+account-letters-saved = The platform will write to you in this language.
 account-resent = A new confirmation link is on its way.
 account-roles = Platform roles
 account-no-roles = None
@@ -220,6 +224,10 @@ role-moderator = Moderator
 org-role-focal_point = Focal point
 org-role-editor = Editor
 org-role-member = Member
+mail-invitation-subject = Invitation to join { $org } on gcm-hub
+mail-invitation-body = You are invited to join { $org } on gcm-hub, with the role "{ $org_role }".
+
+    Accept the invitation (valid for 14 days): { $link }
 mail-verify-subject = Confirm your e-mail address for gcm-hub
 mail-verify-body = Hello { $name },
 

@@ -174,3 +174,51 @@ api-error-hub-not-in-setup = Los hitos se fijan durante la preparación y la eje
 api-error-hub-milestone-done = Este hito ya está cumplido.
 api-error-hub-no-organisation = La práctica vinculada no indica ninguna organización con la que establecer contacto.
 api-error-hub-no-focal-point = Una de las dos organizaciones no tiene punto focal con el que establecer contacto.
+
+## Cartas del centro de conexión ($link es la página de la solicitud en el idioma del lector)
+mail-hub-submitted-subject = Nueva solicitud de apoyo { $reference }: { $title }
+mail-hub-submitted-body = { $org } presentó la solicitud de apoyo { $reference } («{ $title }») al centro de conexión.
+
+    Evalúela aquí: { $link }
+mail-hub-step-subject = { $reference }: ahora { $to }
+mail-hub-step-body = Su solicitud de apoyo { $reference } («{ $title }») pasó de «{ $from }» a «{ $to }».{ $reasons }
+
+    { $link }
+mail-hub-reasons = Motivos y consejos de la secretaría: { $text }
+mail-hub-question-subject = { $reference }: la secretaría hace una pregunta
+mail-hub-question-body = La secretaría pregunta sobre su solicitud de apoyo { $reference }:
+
+    { $text }
+
+    Responda en la página de la solicitud: { $link }
+mail-hub-answered-subject = { $reference }: el solicitante respondió
+mail-hub-answered-body = { $org } respondió sobre { $reference }:
+
+    { $text }
+
+    { $link }
+mail-hub-reminder-subject = Recordatorio: { $reference } está en espera
+mail-hub-reminder-body = La solicitud de apoyo { $reference } («{ $title }») lleva más de { $days } días en la etapa «{ $status }» y requiere su intervención: { $link }
+mail-hub-invitation-subject = { $reference }: invitación a ser socio
+mail-hub-invitation-body = La secretaría del centro de conexión invita a { $org } a apoyar la solicitud { $reference } como { $role }. Lea la solicitud y responda: { $link }
+mail-hub-answer-subject = { $answer ->
+        [accept] { $reference }: { $org } aceptó
+       *[decline] { $reference }: { $org } declinó
+    }
+mail-hub-answer-body = { $answer ->
+        [accept] { $org } aceptó la invitación a apoyar { $reference } como { $role }.
+       *[decline] { $org } declinó la invitación a apoyar { $reference } como { $role }.
+    }
+
+    { $link }
+mail-hub-withdrawn-subject = { $reference }: invitación retirada
+mail-hub-withdrawn-body = La secretaría del centro de conexión retiró la invitación a { $org } para apoyar { $reference }.
+
+    { $link }
+mail-hub-connect-subject = { $reference }: conozca a un par que trabaja en la misma cuestión
+mail-hub-connect-body = { $side ->
+        [requester] La secretaría del centro de conexión le pone en contacto con { $peers } sobre un trabajo similar a su solicitud de apoyo { $reference }.
+       *[peer] La secretaría del centro de conexión le pone en contacto con { $peers } sobre la solicitud de apoyo { $reference }, similar a su trabajo.
+    }
+
+    { $link }

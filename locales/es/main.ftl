@@ -178,6 +178,10 @@ account-title = Su cuenta
 account-verified = Confirmada
 account-unverified = Aún no confirmada
 account-resend = Volver a enviar el enlace de confirmación
+account-letters = Correos
+account-letters-lang = Idioma de los correos que le envía la plataforma
+account-letters-save = Guardar el idioma
+account-letters-saved = La plataforma le escribirá en este idioma.
 account-resent = Se le está enviando un nuevo enlace de confirmación.
 account-roles = Funciones en la plataforma
 account-no-roles = Ninguna
@@ -220,6 +224,10 @@ role-moderator = Moderador
 org-role-focal_point = Punto focal
 org-role-editor = Editor
 org-role-member = Miembro
+mail-invitation-subject = Invitación a unirse a { $org } en gcm-hub
+mail-invitation-body = Le invitan a unirse a { $org } en gcm-hub, con el rol «{ $org_role }».
+
+    Acepte la invitación (válida durante 14 días): { $link }
 mail-verify-subject = Confirme su dirección de correo electrónico para gcm-hub
 mail-verify-body = Hola, { $name }:
 

@@ -174,3 +174,51 @@ api-error-hub-not-in-setup = Les jalons sont fixés pendant la préparation et l
 api-error-hub-milestone-done = Ce jalon est déjà terminé.
 api-error-hub-no-organisation = La pratique liée ne nomme aucune organisation à mettre en relation.
 api-error-hub-no-focal-point = L'une des deux organisations n'a pas de point focal à mettre en relation.
+
+## Lettres du pôle de connexion ($link est la page de la demande dans la langue du lecteur)
+mail-hub-submitted-subject = Nouvelle demande d'appui { $reference } : { $title }
+mail-hub-submitted-body = { $org } a soumis la demande d'appui { $reference } (« { $title } ») au pôle de connexion.
+
+    Veuillez l'évaluer : { $link }
+mail-hub-step-subject = { $reference } : désormais { $to }
+mail-hub-step-body = Votre demande d'appui { $reference } (« { $title } ») est passée de « { $from } » à « { $to } ».{ $reasons }
+
+    { $link }
+mail-hub-reasons = Motifs et conseils du secrétariat : { $text }
+mail-hub-question-subject = { $reference } : le secrétariat pose une question
+mail-hub-question-body = Le secrétariat pose une question sur votre demande d'appui { $reference } :
+
+    { $text }
+
+    Répondez sur la page de la demande : { $link }
+mail-hub-answered-subject = { $reference } : le demandeur a répondu
+mail-hub-answered-body = { $org } a répondu au sujet de { $reference } :
+
+    { $text }
+
+    { $link }
+mail-hub-reminder-subject = Rappel : { $reference } attend
+mail-hub-reminder-body = La demande d'appui { $reference } (« { $title } ») attend à l'étape « { $status } » depuis plus de { $days } jours et requiert votre action : { $link }
+mail-hub-invitation-subject = { $reference } : invitation à devenir partenaire
+mail-hub-invitation-body = Le secrétariat du pôle de connexion invite { $org } à appuyer la demande { $reference } en tant que { $role }. Lisez la demande et répondez : { $link }
+mail-hub-answer-subject = { $answer ->
+        [accept] { $reference } : { $org } a accepté
+       *[decline] { $reference } : { $org } a décliné
+    }
+mail-hub-answer-body = { $answer ->
+        [accept] { $org } a accepté l'invitation à appuyer { $reference } en tant que { $role }.
+       *[decline] { $org } a décliné l'invitation à appuyer { $reference } en tant que { $role }.
+    }
+
+    { $link }
+mail-hub-withdrawn-subject = { $reference } : invitation retirée
+mail-hub-withdrawn-body = Le secrétariat du pôle de connexion a retiré l'invitation faite à { $org } d'appuyer { $reference }.
+
+    { $link }
+mail-hub-connect-subject = { $reference } : rencontrez un pair qui travaille sur la même question
+mail-hub-connect-body = { $side ->
+        [requester] Le secrétariat du pôle de connexion vous met en relation avec { $peers } au sujet de travaux semblables à votre demande d'appui { $reference }.
+       *[peer] Le secrétariat du pôle de connexion vous met en relation avec { $peers } au sujet de la demande d'appui { $reference }, semblable à vos travaux.
+    }
+
+    { $link }

@@ -178,6 +178,10 @@ account-title = Votre compte
 account-verified = Confirmée
 account-unverified = Pas encore confirmée
 account-resend = Renvoyer le lien de confirmation
+account-letters = Courriels
+account-letters-lang = Langue des courriels que la plateforme vous envoie
+account-letters-save = Enregistrer la langue
+account-letters-saved = La plateforme vous écrira dans cette langue.
 account-resent = Un nouveau lien de confirmation vient d'être envoyé.
 account-roles = Rôles sur la plateforme
 account-no-roles = Aucun
@@ -220,6 +224,10 @@ role-moderator = Modérateur
 org-role-focal_point = Point focal
 org-role-editor = Rédacteur
 org-role-member = Membre
+mail-invitation-subject = Invitation à rejoindre { $org } sur gcm-hub
+mail-invitation-body = Vous êtes invité·e à rejoindre { $org } sur gcm-hub, avec le rôle « { $org_role } ».
+
+    Acceptez l'invitation (valable 14 jours) : { $link }
 mail-verify-subject = Confirmez votre adresse électronique pour gcm-hub
 mail-verify-body = Bonjour { $name },
 

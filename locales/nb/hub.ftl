@@ -174,3 +174,51 @@ api-error-hub-not-in-setup = Milepæler fastsettes under forberedelse og gjennom
 api-error-hub-milestone-done = Denne milepælen er allerede fullført.
 api-error-hub-no-organisation = Den koblede praksisen oppgir ingen organisasjon å sette i forbindelse.
 api-error-hub-no-focal-point = En av de to organisasjonene har ikke noe kontaktpunkt å sette i forbindelse.
+
+## Brev fra koblingsknutepunktet ($link er anmodningens side på leserens språk)
+mail-hub-submitted-subject = Ny anmodning om støtte { $reference }: { $title }
+mail-hub-submitted-body = { $org } har sendt anmodningen om støtte { $reference } («{ $title }») til koblingsknutepunktet.
+
+    Vennligst vurder den: { $link }
+mail-hub-step-subject = { $reference }: nå { $to }
+mail-hub-step-body = Anmodningen deres om støtte { $reference } («{ $title }») er flyttet fra «{ $from }» til «{ $to }».{ $reasons }
+
+    { $link }
+mail-hub-reasons = Begrunnelse og råd fra sekretariatet: { $text }
+mail-hub-question-subject = { $reference }: sekretariatet stiller et spørsmål
+mail-hub-question-body = Sekretariatet spør om anmodningen deres om støtte { $reference }:
+
+    { $text }
+
+    Svar på anmodningens side: { $link }
+mail-hub-answered-subject = { $reference }: anmoderen har svart
+mail-hub-answered-body = { $org } har svart om { $reference }:
+
+    { $text }
+
+    { $link }
+mail-hub-reminder-subject = Påminnelse: { $reference } venter
+mail-hub-reminder-body = Anmodningen om støtte { $reference } («{ $title }») har ventet på trinnet «{ $status }» i mer enn { $days } dager og trenger at dere handler: { $link }
+mail-hub-invitation-subject = { $reference }: invitasjon til å bli partner
+mail-hub-invitation-body = Sekretariatet for koblingsknutepunktet inviterer { $org } til å støtte anmodningen { $reference } som { $role }. Les anmodningen og svar: { $link }
+mail-hub-answer-subject = { $answer ->
+        [accept] { $reference }: { $org } har takket ja
+       *[decline] { $reference }: { $org } har takket nei
+    }
+mail-hub-answer-body = { $answer ->
+        [accept] { $org } har takket ja til invitasjonen til å støtte { $reference } som { $role }.
+       *[decline] { $org } har takket nei til invitasjonen til å støtte { $reference } som { $role }.
+    }
+
+    { $link }
+mail-hub-withdrawn-subject = { $reference }: invitasjonen er trukket tilbake
+mail-hub-withdrawn-body = Sekretariatet for koblingsknutepunktet har trukket tilbake invitasjonen til { $org } om å støtte { $reference }.
+
+    { $link }
+mail-hub-connect-subject = { $reference }: møt en likemann som arbeider med det samme spørsmålet
+mail-hub-connect-body = { $side ->
+        [requester] Sekretariatet for koblingsknutepunktet setter dere i kontakt med { $peers } om arbeid som ligner anmodningen deres om støtte { $reference }.
+       *[peer] Sekretariatet for koblingsknutepunktet setter dere i kontakt med { $peers } om anmodningen om støtte { $reference }, som ligner arbeidet deres.
+    }
+
+    { $link }

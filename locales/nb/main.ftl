@@ -178,6 +178,10 @@ account-title = Kontoen din
 account-verified = Bekreftet
 account-unverified = Ikke bekreftet ennå
 account-resend = Send bekreftelseslenken på nytt
+account-letters = Brev
+account-letters-lang = Språket i brevene plattformen sender deg
+account-letters-save = Lagre språket
+account-letters-saved = Plattformen skriver til deg på dette språket.
 account-resent = En ny bekreftelseslenke er på vei.
 account-roles = Roller på nettstedet
 account-no-roles = Ingen
@@ -220,6 +224,10 @@ role-moderator = Moderator
 org-role-focal_point = Kontaktpunkt
 org-role-editor = Redaktør
 org-role-member = Medlem
+mail-invitation-subject = Invitasjon til å bli med i { $org } på gcm-hub
+mail-invitation-body = Du er invitert til å bli med i { $org } på gcm-hub, med rollen «{ $org_role }».
+
+    Godta invitasjonen (gyldig i 14 dager): { $link }
 mail-verify-subject = Bekreft e-postadressen din for gcm-hub
 mail-verify-body = Hei, { $name }!
 

@@ -174,3 +174,51 @@ api-error-hub-not-in-setup = Mijlpalen worden vastgesteld tijdens de voorbereidi
 api-error-hub-milestone-done = Deze mijlpaal is al afgerond.
 api-error-hub-no-organisation = De gekoppelde praktijk noemt geen organisatie om mee in contact te brengen.
 api-error-hub-no-focal-point = Een van de twee organisaties heeft geen contactpunt om mee in contact te brengen.
+
+## Brieven van de verbindingshub ($link is de pagina van het verzoek in de taal van de lezer)
+mail-hub-submitted-subject = Nieuw verzoek om steun { $reference }: { $title }
+mail-hub-submitted-body = { $org } heeft het verzoek om steun { $reference } ('{ $title }') bij de verbindingshub ingediend.
+
+    Beoordeel het hier: { $link }
+mail-hub-step-subject = { $reference }: nu { $to }
+mail-hub-step-body = Uw verzoek om steun { $reference } ('{ $title }') is van '{ $from }' naar '{ $to }' gegaan.{ $reasons }
+
+    { $link }
+mail-hub-reasons = Redenen en advies van het secretariaat: { $text }
+mail-hub-question-subject = { $reference }: het secretariaat stelt een vraag
+mail-hub-question-body = Het secretariaat heeft een vraag over uw verzoek om steun { $reference }:
+
+    { $text }
+
+    Antwoord op de pagina van het verzoek: { $link }
+mail-hub-answered-subject = { $reference }: de aanvrager heeft geantwoord
+mail-hub-answered-body = { $org } heeft geantwoord over { $reference }:
+
+    { $text }
+
+    { $link }
+mail-hub-reminder-subject = Herinnering: { $reference } wacht
+mail-hub-reminder-body = Het verzoek om steun { $reference } ('{ $title }') wacht al meer dan { $days } dagen bij de stap '{ $status }' en vraagt om uw actie: { $link }
+mail-hub-invitation-subject = { $reference }: uitnodiging om partner te worden
+mail-hub-invitation-body = Het secretariaat van de verbindingshub nodigt { $org } uit om het verzoek { $reference } te steunen als { $role }. Lees het verzoek en antwoord: { $link }
+mail-hub-answer-subject = { $answer ->
+        [accept] { $reference }: { $org } heeft aanvaard
+       *[decline] { $reference }: { $org } heeft afgewezen
+    }
+mail-hub-answer-body = { $answer ->
+        [accept] { $org } heeft de uitnodiging aanvaard om { $reference } te steunen als { $role }.
+       *[decline] { $org } heeft de uitnodiging afgewezen om { $reference } te steunen als { $role }.
+    }
+
+    { $link }
+mail-hub-withdrawn-subject = { $reference }: uitnodiging ingetrokken
+mail-hub-withdrawn-body = Het secretariaat van de verbindingshub heeft de uitnodiging aan { $org } om { $reference } te steunen ingetrokken.
+
+    { $link }
+mail-hub-connect-subject = { $reference }: maak kennis met een collega die aan dezelfde vraag werkt
+mail-hub-connect-body = { $side ->
+        [requester] Het secretariaat van de verbindingshub brengt u in contact met { $peers } over werk dat lijkt op uw verzoek om steun { $reference }.
+       *[peer] Het secretariaat van de verbindingshub brengt u in contact met { $peers } over het verzoek om steun { $reference }, dat lijkt op uw werk.
+    }
+
+    { $link }

@@ -178,6 +178,10 @@ account-title = Uw account
 account-verified = Bevestigd
 account-unverified = Nog niet bevestigd
 account-resend = Bevestigingslink opnieuw versturen
+account-letters = Brieven
+account-letters-lang = Taal van de brieven die het platform u stuurt
+account-letters-save = Taal opslaan
+account-letters-saved = Het platform schrijft u voortaan in deze taal.
 account-resent = Er is een nieuwe bevestigingslink onderweg.
 account-roles = Rollen op het platform
 account-no-roles = Geen
@@ -220,6 +224,10 @@ role-moderator = Moderator
 org-role-focal_point = Contactpunt
 org-role-editor = Redacteur
 org-role-member = Lid
+mail-invitation-subject = Uitnodiging om lid te worden van { $org } op gcm-hub
+mail-invitation-body = U bent uitgenodigd om lid te worden van { $org } op gcm-hub, met de rol '{ $org_role }'.
+
+    Aanvaard de uitnodiging (14 dagen geldig): { $link }
 mail-verify-subject = Bevestig uw e-mailadres voor gcm-hub
 mail-verify-body = Beste { $name },
 

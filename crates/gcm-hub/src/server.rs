@@ -116,7 +116,7 @@ pub fn job_handlers(
             policy: gcm_core::hub::ReminderPolicy {
                 wait_days: settings.hub_reminder_days,
             },
-            public_url: public_url.to_string(),
+            mailing: gcm_web::letters::mailing(public_url, gcm_web::i18n::Lang::En),
         }),
         Arc::new(gcm_store::maintenance::Prune),
         Arc::new(gcm_store::seed_import::ImportSeeds {

@@ -71,9 +71,12 @@ pub struct User {
     pub status: String,
     pub roles: Vec<PlatformRole>,
     pub created_at: String,
+    /// The language the person reads the platform's letters in (a code such as `fr`); `None`
+    /// until they sign up through a page or choose one on their account page.
+    pub lang: Option<String>,
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, email_verified_at, status, created_at";
+const USER_COLUMNS: &str = "id, email, display_name, email_verified_at, status, created_at, lang";
 
 fn later(d: Duration) -> String {
     to_rfc3339(OffsetDateTime::now_utc() + d)
@@ -105,6 +108,7 @@ async fn user_from_row(conn: &mut AnyConnection, row: &sqlx::any::AnyRow) -> Res
         email_verified: verified.is_some(),
         status: row.try_get("status")?,
         created_at: row.try_get("created_at")?,
+        lang: row.try_get("lang")?,
         roles,
         id,
     })
@@ -264,7 +268,51 @@ pub async fn create_in(
         status: "active".into(),
         roles: new.roles.to_vec(),
         created_at: now,
+        lang: None,
     })
+}
+
+/// Records the language `user_id` reads letters in (`lang` is a code the caller checked), and
+/// audits the change.
+pub async fn set_lang_in(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    user_id: &str,
+    lang: &str,
+) -> Result<(), DbError> {
+    let before: Option<Option<String>> = sqlx::query_scalar("SELECT lang FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(before) = before else {
+        return Ok(());
+    };
+    if before.as_deref() == Some(lang) {
+        return Ok(());
+    }
+    sqlx::query("UPDATE users SET lang = $2, updated_at = $3 WHERE id = $1")
+        .bind(user_id)
+        .bind(lang)
+        .bind(now_rfc3339())
+        .execute(&mut *conn)
+        .await?;
+    audit::append(
+        conn,
+        actor,
+        Entry::new("user.language", "user", user_id)
+            .before(json!({ "lang": before }))
+            .after(json!({ "lang": lang })),
+    )
+    .await?;
+    Ok(())
+}
+
+/// [`set_lang_in`] in its own transaction.
+pub async fn set_lang(db: &Db, actor: &Actor, user_id: &str, lang: &str) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    set_lang_in(&mut tx, actor, user_id, lang).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Creates an account in its own transaction.

@@ -5,8 +5,8 @@
 //! national counterparts (`hub_request_counterparts`), its texts in `translations` (entity
 //! `hub_request`) and its objectives, actions and guiding principles in `framework_links`.
 //! Every step, question, answer and reminder is a row of `hub_request_events`. Each change and
-//! its events, audit entry, change-log row and mails commit in one transaction; functions that
-//! mail take `site`, the public address the mails' links start with. Partners and the
+//! its events, audit entry, change-log row and letters commit in one transaction; functions that
+//! write letters take a [`Mailing`], which writes each in its recipient's language. Partners and the
 //! workplan are in [`crate::hub_setup`].
 
 use std::collections::HashMap;
@@ -23,8 +23,9 @@ use crate::audit::{self, Actor, Entry};
 use crate::calls::{format_date, parse_date};
 use crate::change_log::{self, Op};
 use crate::framework_links::{self, Link};
+use crate::letters::{self, Mailing, Recipient};
 use crate::practices::Text;
-use crate::{Backend, Db, DbError, new_id, now_rfc3339, outbox};
+use crate::{Backend, Db, DbError, new_id, now_rfc3339};
 
 pub const ENTITY: &str = "hub_request";
 /// The kinds of similar work a request's page lists (para 43(a)(iii)): practices, and other
@@ -949,10 +950,10 @@ const REFERENCE_ATTEMPTS: usize = 8;
 
 /// Submits a draft: gives it its `REQ-YYYY-NNNN` reference and moves it to `received`.
 /// Returns the reference.
-pub async fn submit(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<String, HubError> {
+pub async fn submit(db: &Db, mail: &Mailing, actor: &Actor, id: &str) -> Result<String, HubError> {
     let mut last = None;
     for _ in 0..REFERENCE_ATTEMPTS {
-        match submit_once(db, site, actor, id).await {
+        match submit_once(db, mail, actor, id).await {
             Err(HubError::Db(DbError::Sqlx(sqlx::Error::Database(e))))
                 if e.kind() == sqlx::error::ErrorKind::UniqueViolation =>
             {
@@ -966,7 +967,7 @@ pub async fn submit(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<Stri
     Err(last.unwrap_or(HubError::Conflict("hub_reference_taken")))
 }
 
-async fn submit_once(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<String, HubError> {
+async fn submit_once(db: &Db, mail: &Mailing, actor: &Actor, id: &str) -> Result<String, HubError> {
     let now = now_rfc3339();
     let year = OffsetDateTime::now_utc().year();
     let mut tx = db.begin_write().await?;
@@ -1021,18 +1022,19 @@ async fn submit_once(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<Str
         true,
     )
     .await?;
-    let subject = format!("{reference}: {}", r.title(&r.original_lang));
-    for to in secretariat_emails(&mut tx).await? {
-        outbox::enqueue_in(
+    let title = r.title(&r.original_lang);
+    let path = format!("/hub/requests/{id}");
+    for to in secretariat(&mut tx).await? {
+        mail.send_in(
             &mut tx,
             &to,
-            &format!("New support request {subject}"),
-            &format!(
-                "{} submitted the support request {subject} to the connection hub. \
-                 Please assess it: {site}/en/hub/requests/{id}",
-                r.org_name
-            ),
             "hub.submitted",
+            &path,
+            &[
+                ("reference", &reference),
+                ("title", &title),
+                ("org", &r.org_name),
+            ],
         )
         .await?;
     }
@@ -1049,29 +1051,30 @@ async fn submit_once(db: &Db, site: &str, actor: &Actor, id: &str) -> Result<Str
     Ok(reference)
 }
 
-/// Addresses of the secretariat (active accounts).
-pub(crate) async fn secretariat_emails(conn: &mut AnyConnection) -> Result<Vec<String>, DbError> {
-    Ok(sqlx::query_scalar(
-        "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id \
+/// The secretariat (active accounts), with the language each reads.
+pub(crate) async fn secretariat(conn: &mut AnyConnection) -> Result<Vec<Recipient>, DbError> {
+    letters::recipients(
+        conn,
+        "SELECT u.email, u.lang FROM users u JOIN user_roles r ON r.user_id = u.id \
          WHERE r.role = 'secretariat' AND u.status = 'active' ORDER BY u.email",
+        None,
     )
-    .fetch_all(&mut *conn)
-    .await?)
+    .await
 }
 
-/// Addresses of an organisation's focal points (active).
-pub(crate) async fn focal_point_emails(
+/// An organisation's focal points (active), with the language each reads.
+pub(crate) async fn focal_points(
     conn: &mut AnyConnection,
     org_id: &str,
-) -> Result<Vec<String>, DbError> {
-    Ok(sqlx::query_scalar(
-        "SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id \
+) -> Result<Vec<Recipient>, DbError> {
+    letters::recipients(
+        conn,
+        "SELECT u.email, u.lang FROM users u JOIN memberships m ON m.user_id = u.id \
          WHERE m.org_id = $1 AND m.role = 'focal_point' AND m.status = 'active' \
          AND u.status = 'active' ORDER BY u.email",
+        Some(org_id),
     )
-    .bind(org_id)
-    .fetch_all(&mut *conn)
-    .await?)
+    .await
 }
 
 /// Moves a request one step. `reasons` are required for declined and closed (422 `reasons`
@@ -1080,7 +1083,7 @@ pub(crate) async fn focal_point_emails(
 /// implementation needs an accepted lead and a milestone.
 pub async fn move_to(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     id: &str,
     to: RequestStatus,
@@ -1153,23 +1156,21 @@ pub async fn move_to(
     )
     .await?;
     let reference = r.reference.clone().unwrap_or_default();
-    for addr in focal_point_emails(&mut tx, &r.org_id).await? {
-        outbox::enqueue_in(
+    let title = r.title(&r.original_lang);
+    let path = format!("/hub/requests/{id}");
+    for addr in focal_points(&mut tx, &r.org_id).await? {
+        mail.send_in(
             &mut tx,
             &addr,
-            &format!("{reference}: now {}", to.as_str().replace('_', " ")),
-            &format!(
-                "Your support request {reference} ({}) moved from {} to {}.{}\n{site}/en/hub/requests/{id}",
-                r.title(&r.original_lang),
-                r.status.as_str().replace('_', " "),
-                to.as_str().replace('_', " "),
-                if reasons.is_empty() {
-                    String::new()
-                } else {
-                    format!("\n\n{reasons}")
-                }
-            ),
             "hub.step",
+            &path,
+            &[
+                ("reference", &reference),
+                ("title", &title),
+                ("from", r.status.as_str()),
+                ("to", to.as_str()),
+                ("reasons", reasons),
+            ],
         )
         .await?;
     }
@@ -1190,28 +1191,28 @@ pub async fn move_to(
 /// the requester's focal points are mailed.
 pub async fn ask_clarification(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     id: &str,
     question: &str,
 ) -> Result<(), HubError> {
-    clarification(db, site, actor, id, question, true).await
+    clarification(db, mail, actor, id, question, true).await
 }
 
 /// The requester answers the secretariat's question; the secretariat is mailed.
 pub async fn answer_clarification(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     id: &str,
     answer: &str,
 ) -> Result<(), HubError> {
-    clarification(db, site, actor, id, answer, false).await
+    clarification(db, mail, actor, id, answer, false).await
 }
 
 async fn clarification(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     id: &str,
     text: &str,
@@ -1262,30 +1263,25 @@ async fn clarification(
     .execute(&mut *tx)
     .await?;
     let reference = r.reference.clone().unwrap_or_default();
-    let to = if asking {
-        focal_point_emails(&mut tx, &r.org_id).await?
+    let (to, letter) = if asking {
+        (focal_points(&mut tx, &r.org_id).await?, "hub.question")
     } else {
-        secretariat_emails(&mut tx).await?
+        (secretariat(&mut tx).await?, "hub.answered")
     };
+    let path = format!("/hub/requests/{id}");
     for addr in to {
-        let (subject, body) = if asking {
-            (
-                format!("{reference}: the secretariat asks a question"),
-                format!(
-                    "The secretariat asks about your support request {reference}:\n\n{text}\n\n\
-                     Answer on the request's page: {site}/en/hub/requests/{id}"
-                ),
-            )
-        } else {
-            (
-                format!("{reference}: the requester answered"),
-                format!(
-                    "{} answered about {reference}:\n\n{text}\n\n{site}/en/hub/requests/{id}",
-                    r.org_name
-                ),
-            )
-        };
-        outbox::enqueue_in(&mut tx, &addr, &subject, &body, "hub.clarification").await?;
+        mail.send_in(
+            &mut tx,
+            &addr,
+            letter,
+            &path,
+            &[
+                ("reference", &reference),
+                ("org", &r.org_name),
+                ("text", text),
+            ],
+        )
+        .await?;
     }
     change_log::append(&mut tx, ENTITY, id, Op::Upsert).await?;
     audit::append(
@@ -1369,7 +1365,7 @@ pub struct Reminder {
 /// reminder, so nobody is reminded twice within one wait.
 pub async fn send_reminders(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     wait_days: u32,
     now: OffsetDateTime,
 ) -> Result<Vec<Reminder>, DbError> {
@@ -1391,7 +1387,7 @@ pub async fn send_reminders(
         };
         let mut to = Vec::new();
         if r.awaiting_answer {
-            to.extend(focal_point_emails(&mut tx, &r.org_id).await?);
+            to.extend(focal_points(&mut tx, &r.org_id).await?);
         }
         if matches!(
             r.status,
@@ -1401,7 +1397,7 @@ pub async fn send_reminders(
                 | RequestStatus::Matching
         ) && !r.awaiting_answer
         {
-            to.extend(secretariat_emails(&mut tx).await?);
+            to.extend(secretariat(&mut tx).await?);
         }
         let invited: Vec<String> = sqlx::query_scalar(
             "SELECT org_id FROM hub_request_partners WHERE request_id = $1 AND state = 'invited'",
@@ -1410,28 +1406,32 @@ pub async fn send_reminders(
         .fetch_all(&mut *tx)
         .await?;
         for org in invited {
-            to.extend(focal_point_emails(&mut tx, &org).await?);
+            to.extend(focal_points(&mut tx, &org).await?);
         }
         to.sort();
-        to.dedup();
+        to.dedup_by(|a, b| a.email == b.email);
         if to.is_empty() {
             // Nobody is waited on (set-up or implementation with every partner answered):
             // nothing to remind, and no reminder recorded.
             continue;
         }
         let reference = r.reference.clone().unwrap_or_default();
+        let title = r.title(&r.original_lang);
+        let path = format!("/hub/requests/{id}");
+        let days = wait_days.to_string();
+        let emails: Vec<String> = to.iter().map(|r| r.email.clone()).collect();
         for addr in &to {
-            outbox::enqueue_in(
+            mail.send_in(
                 &mut tx,
                 addr,
-                &format!("Reminder: {reference} is waiting"),
-                &format!(
-                    "The support request {reference} ({}) has been waiting at the step \"{}\" \
-                     for more than {wait_days} days, and needs you to act: {site}/en/hub/requests/{id}",
-                    r.title(&r.original_lang),
-                    r.status.as_str().replace('_', " ")
-                ),
                 "hub.reminder",
+                &path,
+                &[
+                    ("reference", &reference),
+                    ("title", &title),
+                    ("status", r.status.as_str()),
+                    ("days", &days),
+                ],
             )
             .await?;
         }
@@ -1444,11 +1444,14 @@ pub async fn send_reminders(
         audit::append(
             &mut tx,
             &Actor::system("hub reminders"),
-            Entry::new("hub_request.remind", ENTITY, &id).after(json!({ "to": to })),
+            Entry::new("hub_request.remind", ENTITY, &id).after(json!({ "to": emails })),
         )
         .await?;
         tx.commit().await?;
-        out.push(Reminder { request_id: id, to });
+        out.push(Reminder {
+            request_id: id,
+            to: emails,
+        });
     }
     Ok(out)
 }
@@ -1468,8 +1471,8 @@ pub async fn schedule_reminders(db: &Db) -> Result<(), DbError> {
 /// The reminder job: sends what is due, then schedules its next run.
 pub struct Remind {
     pub policy: gcm_core::hub::ReminderPolicy,
-    /// The site's public address, for the links in the mails.
-    pub public_url: String,
+    /// Who writes the letters, and the site's address their links start with.
+    pub mailing: Mailing,
 }
 
 impl crate::jobs::JobHandler for Remind {
@@ -1479,9 +1482,9 @@ impl crate::jobs::JobHandler for Remind {
 
     fn run(&self, ctx: crate::jobs::JobContext) -> crate::jobs::JobFuture {
         let wait = self.policy.wait_days;
-        let site = self.public_url.clone();
+        let mail = self.mailing.clone();
         Box::pin(async move {
-            let sent = send_reminders(&ctx.db, &site, wait, OffsetDateTime::now_utc()).await?;
+            let sent = send_reminders(&ctx.db, &mail, wait, OffsetDateTime::now_utc()).await?;
             ctx.progress(
                 1,
                 Some(1),

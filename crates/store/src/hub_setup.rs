@@ -4,8 +4,8 @@
 //! (`hub_milestones`), and links to similar requests and practices (`hub_request_links`).
 //!
 //! Each change writes its event in `hub_request_events`, an audit entry, a change-log row (the
-//! search index's visibility of a request depends on who is invited) and its mails, in one
-//! transaction.
+//! search index's visibility of a request depends on who is invited) and its letters, in one
+//! transaction; the letters are written in each recipient's language.
 
 use gcm_core::hub::{LinkKind, PartnerRole, PartnerState, RequestStatus};
 use serde::Serialize;
@@ -17,9 +17,10 @@ use crate::audit::{self, Actor, Entry};
 use crate::calls::format_date;
 use crate::change_log::{self, Op};
 use crate::hub_requests::{
-    ENTITY, HubError, NOTE_MAX, TITLE_MAX, add_event, focal_point_emails, secretariat_emails,
+    ENTITY, HubError, NOTE_MAX, TITLE_MAX, add_event, focal_points, secretariat,
 };
-use crate::{Db, DbError, new_id, now_rfc3339, outbox};
+use crate::letters::{Mailing, Recipient};
+use crate::{Db, DbError, new_id, now_rfc3339};
 
 /// A partner of a request.
 #[derive(Debug, Clone, Serialize)]
@@ -94,7 +95,7 @@ pub struct Invitation {
 /// invited or answering is 409; one withdrawn may be invited again.
 pub async fn invite(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     request_id: &str,
     inv: &Invitation,
@@ -179,17 +180,18 @@ pub async fn invite(
     )
     .await?;
     let reference = r.reference.unwrap_or_default();
-    for addr in focal_point_emails(&mut tx, &inv.org_id).await? {
-        outbox::enqueue_in(
+    let path = format!("/hub/requests/{request_id}");
+    for addr in focal_points(&mut tx, &inv.org_id).await? {
+        mail.send_in(
             &mut tx,
             &addr,
-            &format!("{reference}: invitation to partner"),
-            &format!(
-                "The connection hub's secretariat invites {org_name} to support the request \
-                 {reference} as {}. Read the request and answer: {site}/en/hub/requests/{request_id}",
-                inv.role.as_str().replace('_', " ")
-            ),
             "hub.invitation",
+            &path,
+            &[
+                ("reference", &reference),
+                ("org", &org_name),
+                ("role", inv.role.as_str()),
+            ],
         )
         .await?;
     }
@@ -231,7 +233,7 @@ async fn load_status(conn: &mut sqlx::AnyConnection, id: &str) -> Result<Head, H
 /// not invited).
 pub async fn answer(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     request_id: &str,
     org_id: &str,
@@ -307,24 +309,23 @@ pub async fn answer(
     )
     .await?;
     let reference = r.reference.unwrap_or_default();
-    let mut to_addrs = secretariat_emails(&mut tx).await?;
-    to_addrs.extend(focal_point_emails(&mut tx, &r.org_id).await?);
-    to_addrs.sort();
-    to_addrs.dedup();
-    for addr in to_addrs {
-        outbox::enqueue_in(
+    let mut told = secretariat(&mut tx).await?;
+    told.extend(focal_points(&mut tx, &r.org_id).await?);
+    told.sort();
+    told.dedup_by(|a, b| a.email == b.email);
+    let path = format!("/hub/requests/{request_id}");
+    for addr in told {
+        mail.send_in(
             &mut tx,
             &addr,
-            &format!(
-                "{reference}: {name} {}",
-                if accept { "accepted" } else { "declined" }
-            ),
-            &format!(
-                "{name} {} the invitation to support {reference} as {}.\n{site}/en/hub/requests/{request_id}",
-                if accept { "accepted" } else { "declined" },
-                role.replace('_', " ")
-            ),
             "hub.answer",
+            &path,
+            &[
+                ("reference", &reference),
+                ("org", &name),
+                ("role", &role),
+                ("answer", if accept { "accept" } else { "decline" }),
+            ],
         )
         .await?;
     }
@@ -345,7 +346,7 @@ pub async fn answer(
 /// already withdrawn). The organisation loses its view of the request; it may be invited again.
 pub async fn withdraw(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     request_id: &str,
     org_id: &str,
@@ -388,16 +389,14 @@ pub async fn withdraw(
     )
     .await?;
     let reference = r.reference.unwrap_or_default();
-    for addr in focal_point_emails(&mut tx, org_id).await? {
-        outbox::enqueue_in(
+    let path = format!("/hub/requests/{request_id}");
+    for addr in focal_points(&mut tx, org_id).await? {
+        mail.send_in(
             &mut tx,
             &addr,
-            &format!("{reference}: invitation withdrawn"),
-            &format!(
-                "The connection hub's secretariat withdrew the invitation of {name} to support \
-                 {reference}. {site}/en/hub/requests/{request_id}"
-            ),
             "hub.withdrawn",
+            &path,
+            &[("reference", &reference), ("org", &name)],
         )
         .await?;
     }
@@ -705,7 +704,7 @@ pub async fn flag(
 /// Returns how many people were mailed.
 pub async fn connect(
     db: &Db,
-    site: &str,
+    mail: &Mailing,
     actor: &Actor,
     request_id: &str,
     other_kind: &str,
@@ -729,40 +728,32 @@ pub async fn connect(
     let other = other_org(&mut tx, other_kind, other_id)
         .await?
         .ok_or(HubError::Conflict("hub_no_organisation"))?;
-    let ours = focal_point_emails(&mut tx, &r.org_id).await?;
-    let theirs = focal_point_emails(&mut tx, &other).await?;
+    let ours = focal_points(&mut tx, &r.org_id).await?;
+    let theirs = focal_points(&mut tx, &other).await?;
     if ours.is_empty() || theirs.is_empty() {
         return Err(HubError::Conflict("hub_no_focal_point"));
     }
     let reference = r.reference.unwrap_or_default();
-    let names = |v: &[String]| v.join(", ");
-    for addr in &ours {
-        outbox::enqueue_in(
-            &mut tx,
-            addr,
-            &format!("{reference}: meet a peer working on the same question"),
-            &format!(
-                "The connection hub's secretariat puts you in touch with {} about similar work \
-                 ({other_kind} {other_id}). Your request: {site}/en/hub/requests/{request_id}",
-                names(&theirs)
-            ),
-            "hub.connect",
-        )
-        .await?;
-    }
-    for addr in &theirs {
-        outbox::enqueue_in(
-            &mut tx,
-            addr,
-            &format!("{reference}: meet a peer working on the same question"),
-            &format!(
-                "The connection hub's secretariat puts you in touch with {} about the support \
-                 request {reference}, which is similar to your work: {site}/en/hub/requests/{request_id}",
-                names(&ours)
-            ),
-            "hub.connect",
-        )
-        .await?;
+    let names = |v: &[Recipient]| {
+        v.iter()
+            .map(|r| r.email.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let path = format!("/hub/requests/{request_id}");
+    // Both sides get the same letter kind; `side` says whose request it is.
+    for (to, peers, side) in [(&ours, &theirs, "requester"), (&theirs, &ours, "peer")] {
+        let peers = names(peers);
+        for addr in to {
+            mail.send_in(
+                &mut tx,
+                addr,
+                "hub.connect",
+                &path,
+                &[("reference", &reference), ("peers", &peers), ("side", side)],
+            )
+            .await?;
+        }
     }
     sqlx::query(
         "UPDATE hub_request_links SET connected_at = $4 WHERE request_id = $1 \

@@ -20,6 +20,7 @@ pub mod hub_partners;
 pub mod hub_requests;
 pub mod hub_setup;
 pub mod jobs;
+pub mod letters;
 pub mod maintenance;
 pub mod migrate;
 pub mod orgs;

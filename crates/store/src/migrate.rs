@@ -80,6 +80,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "hub_request_order",
         sql: include_str!("../migrations/0012_hub_request_order.sql"),
     },
+    Migration {
+        version: 13,
+        name: "user_lang",
+        sql: include_str!("../migrations/0013_user_lang.sql"),
+    },
 ];
 
 impl Migration {

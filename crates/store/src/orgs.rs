@@ -9,8 +9,9 @@ use serde_json::json;
 use sqlx::Row;
 
 use crate::audit::{self, Actor, Entry};
+use crate::letters::{Mailing, Recipient};
 use crate::secret::{new_token, token_hash};
-use crate::{Db, DbError, new_id, now_rfc3339, outbox, to_rfc3339};
+use crate::{Db, DbError, new_id, now_rfc3339, to_rfc3339};
 
 /// How long an invitation link stays valid.
 pub const INVITATION_TTL: Duration = Duration::from_secs(14 * 24 * 3600);
@@ -456,14 +457,17 @@ pub async fn remove_member(
     Ok(())
 }
 
-/// Invites someone by e-mail; the link is mailed (through the outbox) and returned.
+/// Invites someone by e-mail and returns the invitation's token. The link is mailed (through
+/// the outbox) in the invitee's language when they have an account that chose one, else in
+/// `lang` (the inviter's page).
 pub async fn invite(
     db: &Db,
     actor: &Actor,
     org: &Organisation,
     email: &str,
     role: OrgRole,
-    link_base: &str,
+    mail: &Mailing,
+    lang: &str,
 ) -> Result<String, OrgError> {
     let email = email.trim().to_lowercase();
     let token = new_token()?;
@@ -482,17 +486,21 @@ pub async fn invite(
     .bind(to_rfc3339(time::OffsetDateTime::now_utc() + INVITATION_TTL))
     .execute(&mut *tx)
     .await?;
-    let link = format!("{link_base}{token}");
-    outbox::enqueue_in(
+    let known: Option<Option<String>> =
+        sqlx::query_scalar("SELECT lang FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let to = Recipient {
+        email: email.clone(),
+        lang: Some(known.flatten().unwrap_or_else(|| lang.to_string())),
+    };
+    mail.send_in(
         &mut tx,
-        &email,
-        &format!("Invitation to join {} on gcm-hub", org.name),
-        &format!(
-            "You are invited to join {} on gcm-hub as {}.\n\nAccept the invitation (valid 14 days): {link}\n",
-            org.name,
-            role.as_str().replace('_', " ")
-        ),
+        &to,
         "invitation",
+        &format!("/invitations/{token}"),
+        &[("org", &org.name), ("org_role", role.as_str())],
     )
     .await?;
     audit::append(

@@ -125,7 +125,7 @@ impl Tr {
     }
 
     /// The message `id` with named arguments.
-    pub fn t_with(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+    pub fn t_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
             .map(|(k, v)| {
@@ -133,7 +133,7 @@ impl Tr {
                     Arg::Str(s) => FluentValue::from(s.clone()),
                     Arg::Num(n) => FluentValue::from(*n),
                 };
-                (Cow::Borrowed(*k), value)
+                (Cow::Owned(k.to_string()), value)
             })
             .collect();
         LOCALES

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod compact_view;
 pub mod error;
 pub mod i18n;
+pub mod letters;
 mod middleware;
 pub mod openapi;
 pub mod pages;
@@ -38,6 +39,8 @@ pub struct AppState {
     /// This node's search index (derived from the database, kept fresh by the change-log
     /// follower); absent in a node started without one, where search answers 503.
     pub search: Option<Arc<gcm_search::SearchIndex>>,
+    /// Writes the letters the workflows send, in each recipient's language.
+    pub mailing: gcm_store::letters::Mailing,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
         AppState {
             db,
             compact,
+            mailing: letters::mailing(&options.public_url, i18n::Lang::En),
             options: Arc::new(options),
             assets: Arc::new(assets::Assets::load()),
             started: std::time::Instant::now(),

@@ -60,7 +60,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::compact::resolve))
         .routes(routes!(api::compact::frameworks))
         .routes(routes!(api::compact::framework))
-        .routes(routes!(api::accounts::me))
+        .routes(routes!(api::accounts::me, api::accounts::update_me))
         .routes(routes!(
             api::accounts::list_tokens,
             api::accounts::create_token

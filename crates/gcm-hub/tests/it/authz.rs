@@ -279,6 +279,12 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         ),
         case(
             "POST",
+            "/{lang}/account/language",
+            "/en/account/language",
+            "LAAAAA",
+        ),
+        case(
+            "POST",
             "/{lang}/account/tokens",
             "/en/account/tokens",
             "LAAAAA",
@@ -308,6 +314,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
             "LAAAAA",
         ),
         case("GET", "/api/v1/me", "/api/v1/me", "LAAAAA"),
+        case("PATCH", "/api/v1/me", "/api/v1/me", "LAAAAA"),
         case("GET", "/api/v1/tokens", "/api/v1/tokens", "LAAAAA"),
         case(
             "DELETE",
@@ -837,7 +844,7 @@ db_test!(every_route_against_every_role, |app: TestApp| async move {
         let id = gcm_store::hub_requests::create_draft(app.db(), &compact, &actor, &org_a, &input)
             .await
             .unwrap();
-        gcm_store::hub_requests::submit(app.db(), "", &actor, &id)
+        gcm_store::hub_requests::submit(app.db(), &crate::hub_requests::letters(), &actor, &id)
             .await
             .unwrap();
         id

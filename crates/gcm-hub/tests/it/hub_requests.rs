@@ -79,6 +79,11 @@ pub async fn cast(app: &TestApp) -> Cast {
     }
 }
 
+/// Letters as a server writes them, with links to no site in particular.
+pub fn letters() -> gcm_store::letters::Mailing {
+    gcm_web::letters::mailing("", gcm_web::i18n::Lang::En)
+}
+
 pub fn draft(org: &str) -> Value {
     json!({
         "org_id": org,
@@ -590,9 +595,9 @@ db_test!(
             .iter()
             .map(|id| {
                 let (db, actor, id) = (db.clone(), actor.clone(), id.clone());
-                tokio::spawn(
-                    async move { gcm_store::hub_requests::submit(&db, "", &actor, &id).await },
-                )
+                tokio::spawn(async move {
+                    gcm_store::hub_requests::submit(&db, &letters(), &actor, &id).await
+                })
             })
             .collect();
         let mut refs = Vec::new();
@@ -655,7 +660,7 @@ db_test!(
         let db = app.db();
         let now = time::OffsetDateTime::now_utc();
         // Not yet due.
-        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, &letters(), 14, now)
             .await
             .unwrap();
         assert!(sent.is_empty());
@@ -666,7 +671,7 @@ db_test!(
             .execute(db.pool())
             .await
             .unwrap();
-        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, &letters(), 14, now)
             .await
             .unwrap();
         assert_eq!(sent.len(), 1);
@@ -680,13 +685,13 @@ db_test!(
         // Not again before another full wait.
         let later = now + time::Duration::days(3);
         assert!(
-            gcm_store::hub_requests::send_reminders(db, "", 14, later)
+            gcm_store::hub_requests::send_reminders(db, &letters(), 14, later)
                 .await
                 .unwrap()
                 .is_empty()
         );
         let much_later = now + time::Duration::days(15);
-        let again = gcm_store::hub_requests::send_reminders(db, "", 14, much_later)
+        let again = gcm_store::hub_requests::send_reminders(db, &letters(), 14, much_later)
             .await
             .unwrap();
         assert_eq!(again.len(), 1);
@@ -705,7 +710,7 @@ db_test!(
             .execute(db.pool())
             .await
             .unwrap();
-        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, &letters(), 14, now)
             .await
             .unwrap();
         assert_eq!(sent[0].to, ["fp@kenya.example"]);
@@ -748,7 +753,7 @@ db_test!(
         };
         age(second.clone()).await;
         age(id.clone()).await;
-        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, &letters(), 14, now)
             .await
             .unwrap();
         let for_second = sent.iter().find(|r| r.request_id == second).unwrap();
@@ -766,7 +771,7 @@ db_test!(
             200
         );
         age(second.clone()).await;
-        let sent = gcm_store::hub_requests::send_reminders(db, "", 14, now)
+        let sent = gcm_store::hub_requests::send_reminders(db, &letters(), 14, now)
             .await
             .unwrap();
         assert!(sent.iter().all(|r| r.request_id != second), "{sent:?}");
@@ -1257,5 +1262,120 @@ db_test!(
         assert_eq!(s, 200, "{r}");
         assert_eq!(r["details"]["partners"][0]["state"], "declined");
         assert_eq!(r["details"]["partners"][0]["role"], "funder");
+    }
+);
+
+db_test!(
+    letters_are_written_in_each_readers_language,
+    |app: TestApp| async move {
+        let c = cast(&app).await;
+        // Signing up through an English page chose English.
+        let (_, me) = api(&c.gov, "GET", "/api/v1/me", None).await;
+        assert_eq!(me["lang"], "en");
+        // The Kenyan focal point reads Norwegian (API); the secretariat French (account page).
+        let (s, r) = api(&c.gov, "PATCH", "/api/v1/me", Some(json!({"lang": "de"}))).await;
+        assert_eq!(
+            (s, r["error"]["code"].clone()),
+            (400, json!("invalid_parameter"))
+        );
+        let (s, me) = api(&c.gov, "PATCH", "/api/v1/me", Some(json!({"lang": "nb"}))).await;
+        assert_eq!((s, me["lang"].clone()), (200, json!("nb")));
+        let res = c
+            .sec
+            .post_form("/fr/account/language", &[("lang", "xx")])
+            .await;
+        assert_eq!(res.status().as_u16(), 400);
+        let res = c
+            .sec
+            .post_form("/fr/account/language", &[("lang", "fr")])
+            .await;
+        assert_eq!(res.status().as_u16(), 303);
+        let (_, page) = c.sec.get_text("/fr/account?notice=language").await;
+        assert!(
+            page.contains(r#"<option value="fr" lang="fr" selected>"#),
+            "{page}"
+        );
+        let changes: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'user.language' \
+             AND (after_state LIKE '%\"nb\"%' OR after_state LIKE '%\"fr\"%')",
+        )
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap();
+        assert_eq!(changes, 2, "language changes audited");
+
+        let id = submitted(&c, draft(&c.gov_org)).await;
+        let to_sec = app.mail_to("sec@example.org").await;
+        let new = to_sec.iter().find(|m| m.kind == "hub.submitted").unwrap();
+        assert!(
+            new.subject.starts_with("Nouvelle demande d'appui REQ-"),
+            "{}",
+            new.subject
+        );
+        assert!(
+            new.body.contains(&format!("/fr/hub/requests/{id}")),
+            "{}",
+            new.body
+        );
+        let (s, _) = step(&c.sec, &id, "under_assessment", "Merci, nous regardons.").await;
+        assert_eq!(s, 200);
+        let to_gov = app.mail_to("fp@kenya.example").await;
+        let moved = to_gov.iter().find(|m| m.kind == "hub.step").unwrap();
+        assert!(
+            moved.subject.ends_with("nå Under vurdering"),
+            "{}",
+            moved.subject
+        );
+        assert!(
+            moved
+                .body
+                .contains("Begrunnelse og råd fra sekretariatet: Merci"),
+            "{}",
+            moved.body
+        );
+        assert!(
+            moved.body.contains(&format!("/nb/hub/requests/{id}")),
+            "{}",
+            moved.body
+        );
+        // An invitation to an organisation: in the invitee's language when known, else in the
+        // inviter's page's.
+        for email in ["sec@example.org", "new@kenya.example"] {
+            let res = c
+                .gov
+                .post_form(
+                    &format!("/es/organisations/{}/invite", c.gov_org),
+                    &[("email", email), ("role", "editor")],
+                )
+                .await;
+            assert_eq!(res.status().as_u16(), 303, "{email}");
+        }
+        let to_sec = app.mail_to("sec@example.org").await;
+        let invited = to_sec.iter().find(|m| m.kind == "invitation").unwrap();
+        assert!(invited.body.contains("« Rédacteur »"), "{}", invited.body);
+        assert!(
+            invited.body.contains("/fr/invitations/"),
+            "{}",
+            invited.body
+        );
+        let to_new = app.mail_to("new@kenya.example").await;
+        assert!(
+            to_new[0].subject.starts_with("Invitación a unirse a "),
+            "{}",
+            to_new[0].subject
+        );
+        assert!(
+            to_new[0].body.contains("/es/invitations/"),
+            "{}",
+            to_new[0].body
+        );
+        // No message id, placeholder or code shows through in any letter.
+        for m in to_sec.iter().chain(&to_gov).chain(&to_new) {
+            assert!(
+                !m.body.contains("mail-hub") && !m.body.contains("{ $"),
+                "{}",
+                m.body
+            );
+        }
     }
 );

@@ -84,6 +84,10 @@ pub fn pages() -> Router<AppState> {
             post(accounts::account::close_all_sessions),
         )
         .route(
+            "/{lang}/account/language",
+            post(accounts::account::set_language),
+        )
+        .route(
             "/{lang}/account/tokens",
             post(accounts::account::create_token),
         )

@@ -30,6 +30,8 @@ pub struct AccountPage {
     pub tokens: Vec<ApiToken>,
     pub new_token: Option<String>,
     pub notice: Option<String>,
+    /// The languages letters can be written in: code, name in that language, chosen.
+    pub letter_langs: Vec<(String, String, bool)>,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +67,16 @@ async fn account_page(
         tokens: accounts::api_tokens_of(&state.db, &me.user.id).await?,
         new_token,
         notice,
+        letter_langs: Lang::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.code().to_string(),
+                    l.endonym(),
+                    me.user.lang.as_deref().unwrap_or(Lang::En.code()) == l.code(),
+                )
+            })
+            .collect(),
     })
 }
 
@@ -83,6 +95,7 @@ pub async fn page(
         Some("verified") => Some(tr.t("verify-done")),
         Some("resent") => Some(tr.t("account-resent")),
         Some("signed-out-elsewhere") => Some(tr.t("account-signed-out-everywhere")),
+        Some("language") => Some(tr.t("account-letters-saved")),
         _ => None,
     };
     let page = account_page(&state, &auth, lang, notice, None).await?;
@@ -128,6 +141,29 @@ pub async fn close_all_sessions(
         &format!("/{}/account?notice=signed-out-elsewhere", lang.code()),
     )
     .await
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+}
+
+/// `POST /{lang}/account/language`: the language the platform writes to the person in.
+pub async fn set_language(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    auth: Auth,
+    Form(f): Form<LanguageForm>,
+) -> AppResult<Response> {
+    let me = auth.require_user(&Action::ManageOwnAccount)?;
+    let chosen =
+        Lang::from_code(f.lang.trim()).ok_or_else(|| AppError::invalid_parameter("lang"))?;
+    accounts::set_lang(&state.db, &auth.actor(), &me.user.id, chosen.code()).await?;
+    Ok(see_other(&format!(
+        "/{}/account?notice=language",
+        lang.code()
+    )))
 }
 
 #[derive(Deserialize)]

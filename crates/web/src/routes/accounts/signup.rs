@@ -128,6 +128,8 @@ pub async fn submit(
     .await;
     match created {
         Ok(user) => {
+            // Letters go in the language the person signed up in until they choose another.
+            accounts::set_lang(&state.db, &auth.actor(), &user.id, lang.code()).await?;
             send_verification(&state, lang, &user.id, &user.display_name, &user.email).await?;
             signed_in_redirect(
                 &state,

@@ -34,6 +34,17 @@ pub struct Me {
     pub memberships: Vec<MembershipOut>,
     /// Scopes of the token used, when the call came with one.
     pub token_scopes: Option<Vec<String>>,
+    /// The language the platform's letters are written in (`en`, `fr`, `es`, `nb`, `nl`);
+    /// null until chosen (the site's default applies).
+    pub lang: Option<String>,
+}
+
+/// What a person may change of their own account here.
+#[derive(Deserialize, ToSchema)]
+pub struct MeChange {
+    /// The language of the platform's letters: `en`, `fr`, `es`, `nb` or `nl`.
+    #[serde(default)]
+    pub lang: String,
 }
 
 #[utoipa::path(
@@ -48,6 +59,41 @@ pub struct Me {
 )]
 pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Me>> {
     let me = auth.require_user(&Action::ManageOwnAccount)?;
+    Ok(Json(me_out(&state, me, me.user.lang.clone()).await?))
+}
+
+#[utoipa::path(
+    patch,
+    path = "/api/v1/me",
+    tag = "accounts",
+    security(("bearer" = [])),
+    request_body = MeChange,
+    responses(
+        (status = 200, description = "The caller's account as changed", body = Me),
+        (status = 400, description = "Not one of the platform's languages", body = ErrorEnvelope),
+        (status = 401, description = "Not signed in", body = ErrorEnvelope),
+        (status = 403, description = "A read-only token cannot change the account", body = ErrorEnvelope),
+    )
+)]
+pub async fn update_me(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(body): Json<MeChange>,
+) -> AppResult<Json<Me>> {
+    let me = auth.require_user(&Action::ManageOwnAccount)?;
+    let lang = crate::i18n::Lang::from_code(body.lang.trim())
+        .ok_or_else(|| AppError::invalid_parameter("lang"))?;
+    accounts::set_lang(&state.db, &auth.actor(), &me.user.id, lang.code()).await?;
+    Ok(Json(
+        me_out(&state, me, Some(lang.code().to_string())).await?,
+    ))
+}
+
+async fn me_out(
+    state: &AppState,
+    me: &crate::auth::SignedIn,
+    lang: Option<String>,
+) -> AppResult<Me> {
     let memberships = gcm_store::orgs::of_user(&state.db, &me.user.id)
         .await?
         .into_iter()
@@ -57,7 +103,7 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Me>
             role: role.as_str().to_string(),
         })
         .collect();
-    Ok(Json(Me {
+    Ok(Me {
         id: me.user.id.clone(),
         email: me.user.email.clone(),
         display_name: me.user.display_name.clone(),
@@ -73,7 +119,8 @@ pub async fn me(State(state): State<AppState>, auth: Auth) -> AppResult<Json<Me>
             crate::auth::Via::Token(s) => Some(s.clone()),
             crate::auth::Via::Session => None,
         },
-    }))
+        lang,
+    })
 }
 
 /// An API token (never its secret).

@@ -751,8 +751,7 @@ pub async fn create(
         Err(e) => return invalid_form(&state, &auth, lang, None, f, e).await,
     };
     if action == "submit"
-        && let Err(e) =
-            hub_requests::submit(&state.db, &state.options.public_url, &auth.actor(), &id).await
+        && let Err(e) = hub_requests::submit(&state.db, &state.mailing, &auth.actor(), &id).await
     {
         // The draft is saved; the form shows why it could not be submitted yet.
         return invalid_form(&state, &auth, lang, Some(&id), f, e).await;
@@ -814,8 +813,7 @@ pub async fn edit(
         return invalid_form(&state, &auth, lang, Some(&id), f, e).await;
     }
     if action == "submit"
-        && let Err(e) =
-            hub_requests::submit(&state.db, &state.options.public_url, &auth.actor(), &id).await
+        && let Err(e) = hub_requests::submit(&state.db, &state.mailing, &auth.actor(), &id).await
     {
         return invalid_form(&state, &auth, lang, Some(&id), f, e).await;
     }
@@ -1409,7 +1407,7 @@ pub async fn submit(
         return Err(AppError::unauthorized());
     }
     editable(&state, &auth, &id).await?;
-    let result = hub_requests::submit(&state.db, &state.options.public_url, &auth.actor(), &id)
+    let result = hub_requests::submit(&state.db, &state.mailing, &auth.actor(), &id)
         .await
         .map(|_| ());
     after_action(&state, &auth, lang, &id, result).await
@@ -1452,7 +1450,7 @@ pub async fn step(
         Ok(to) => {
             hub_requests::move_to(
                 &state.db,
-                &state.options.public_url,
+                &state.mailing,
                 &auth.actor(),
                 &id,
                 to,
@@ -1477,7 +1475,7 @@ pub async fn question(
     let v = form_fields(&body);
     let result = hub_requests::ask_clarification(
         &state.db,
-        &state.options.public_url,
+        &state.mailing,
         &auth.actor(),
         &id,
         v.get("question").map(String::as_str).unwrap_or(""),
@@ -1501,7 +1499,7 @@ pub async fn answer(
     let v = form_fields(&body);
     let result = hub_requests::answer_clarification(
         &state.db,
-        &state.options.public_url,
+        &state.mailing,
         &auth.actor(),
         &id,
         v.get("answer").map(String::as_str).unwrap_or(""),
@@ -1909,7 +1907,7 @@ pub async fn api_submit(
         return Err(AppError::unauthorized());
     }
     editable(&state, &auth, &id).await?;
-    hub_requests::submit(&state.db, &state.options.public_url, &auth.actor(), &id)
+    hub_requests::submit(&state.db, &state.mailing, &auth.actor(), &id)
         .await
         .map_err(hub_error)?;
     let (r, partners, a) = visible(&state, &auth, &id).await?;
@@ -1955,7 +1953,7 @@ pub async fn api_step(
     let to = parse_step(&s.to).map_err(hub_error)?;
     hub_requests::move_to(
         &state.db,
-        &state.options.public_url,
+        &state.mailing,
         &auth.actor(),
         &id,
         to,
@@ -1997,18 +1995,12 @@ pub async fn api_question(
     Json(m): Json<MessageIn>,
 ) -> AppResult<Json<RequestOut>> {
     auth.require_user(&Action::ManageHub)?;
-    hub_requests::ask_clarification(
-        &state.db,
-        &state.options.public_url,
-        &auth.actor(),
-        &id,
-        &m.text,
-    )
-    .await
-    .map_err(|e| match e {
-        HubError::Invalid(_) => hub_error(HubError::Invalid("text")),
-        e => hub_error(e),
-    })?;
+    hub_requests::ask_clarification(&state.db, &state.mailing, &auth.actor(), &id, &m.text)
+        .await
+        .map_err(|e| match e {
+            HubError::Invalid(_) => hub_error(HubError::Invalid("text")),
+            e => hub_error(e),
+        })?;
     let (r, partners, a) = visible(&state, &auth, &id).await?;
     Ok(Json(request_out(&state, &r, &partners, &a, None).await?))
 }
@@ -2039,18 +2031,12 @@ pub async fn api_answer(
         return Err(AppError::unauthorized());
     }
     editable(&state, &auth, &id).await?;
-    hub_requests::answer_clarification(
-        &state.db,
-        &state.options.public_url,
-        &auth.actor(),
-        &id,
-        &m.text,
-    )
-    .await
-    .map_err(|e| match e {
-        HubError::Invalid(_) => hub_error(HubError::Invalid("text")),
-        e => hub_error(e),
-    })?;
+    hub_requests::answer_clarification(&state.db, &state.mailing, &auth.actor(), &id, &m.text)
+        .await
+        .map_err(|e| match e {
+            HubError::Invalid(_) => hub_error(HubError::Invalid("text")),
+            e => hub_error(e),
+        })?;
     let (r, partners, a) = visible(&state, &auth, &id).await?;
     Ok(Json(request_out(&state, &r, &partners, &a, None).await?))
 }

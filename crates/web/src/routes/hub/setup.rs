@@ -119,16 +119,7 @@ pub async fn invite(
     auth.require_user(&Action::ManageHub)?;
     let v = fields(&body);
     let result = match InvitationIn::from_form(&v).and_then(|i| i.to_invitation()) {
-        Ok(inv) => {
-            hub_setup::invite(
-                &state.db,
-                &state.options.public_url,
-                &auth.actor(),
-                &id,
-                &inv,
-            )
-            .await
-        }
+        Ok(inv) => hub_setup::invite(&state.db, &state.mailing, &auth.actor(), &id, &inv).await,
         Err(e) => Err(e),
     };
     after_action(&state, &auth, lang, &id, result).await
@@ -155,7 +146,7 @@ pub async fn answer(
         Some("accept") | Some("decline") => {
             hub_setup::answer(
                 &state.db,
-                &state.options.public_url,
+                &state.mailing,
                 &auth.actor(),
                 &id,
                 &org_id,
@@ -177,14 +168,7 @@ pub async fn withdraw(
     Path((_, id, org_id)): Path<(String, String, String)>,
 ) -> AppResult<Response> {
     auth.require_user(&Action::ManageHub)?;
-    let result = hub_setup::withdraw(
-        &state.db,
-        &state.options.public_url,
-        &auth.actor(),
-        &id,
-        &org_id,
-    )
-    .await;
+    let result = hub_setup::withdraw(&state.db, &state.mailing, &auth.actor(), &id, &org_id).await;
     after_action(&state, &auth, lang, &id, result).await
 }
 
@@ -294,7 +278,7 @@ pub async fn connect(
     let link = LinkIn::from_form(&fields(&body));
     let result = hub_setup::connect(
         &state.db,
-        &state.options.public_url,
+        &state.mailing,
         &auth.actor(),
         &id,
         link.other_kind.trim(),
@@ -341,15 +325,9 @@ pub async fn api_invite(
 ) -> AppResult<Json<RequestOut>> {
     auth.require_user(&Action::ManageHub)?;
     let inv = i.to_invitation().map_err(hub_error)?;
-    hub_setup::invite(
-        &state.db,
-        &state.options.public_url,
-        &auth.actor(),
-        &id,
-        &inv,
-    )
-    .await
-    .map_err(hub_error)?;
+    hub_setup::invite(&state.db, &state.mailing, &auth.actor(), &id, &inv)
+        .await
+        .map_err(hub_error)?;
     out(&state, &auth, &id).await
 }
 
@@ -396,7 +374,7 @@ pub async fn api_answer(
     };
     hub_setup::answer(
         &state.db,
-        &state.options.public_url,
+        &state.mailing,
         &auth.actor(),
         &id,
         &org_id,
@@ -431,15 +409,9 @@ pub async fn api_withdraw(
     Path((id, org_id)): Path<(String, String)>,
 ) -> AppResult<Json<RequestOut>> {
     auth.require_user(&Action::ManageHub)?;
-    hub_setup::withdraw(
-        &state.db,
-        &state.options.public_url,
-        &auth.actor(),
-        &id,
-        &org_id,
-    )
-    .await
-    .map_err(hub_error)?;
+    hub_setup::withdraw(&state.db, &state.mailing, &auth.actor(), &id, &org_id)
+        .await
+        .map_err(hub_error)?;
     out(&state, &auth, &id).await
 }
 
@@ -572,7 +544,7 @@ pub async fn api_connect(
     auth.require_user(&Action::ManageHub)?;
     hub_setup::connect(
         &state.db,
-        &state.options.public_url,
+        &state.mailing,
         &auth.actor(),
         &id,
         l.other_kind.trim(),

@@ -616,10 +616,17 @@ pub async fn invite(
         }
     };
     let role = OrgRole::parse(&f.role).ok_or_else(|| AppError::invalid_parameter("role"))?;
-    let base = format!("{}/{}/invitations/", state.options.public_url, lang.code());
-    orgs::invite(&state.db, &auth.actor(), &org, &email, role, &base)
-        .await
-        .map_err(AppError::internal)?;
+    orgs::invite(
+        &state.db,
+        &auth.actor(),
+        &org,
+        &email,
+        role,
+        &state.mailing,
+        lang.code(),
+    )
+    .await
+    .map_err(AppError::internal)?;
     Ok(see_other(&format!(
         "/{}/organisations/{id}?notice=invited",
         lang.code()

@@ -56,16 +56,21 @@ pub fn api(r: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(api_decide))
 }
 
-/// Mails a person about a step of a review, in `lang` (the language of whoever acted; the
-/// platform does not know the recipient's). A mail that cannot be queued is logged, not an
+/// Mails a person about a step of a review, in the language they chose for letters, else in
+/// `lang` (the language of whoever acted). A mail that cannot be queued is logged, not an
 /// error: the step itself is already recorded.
 async fn notify(state: &AppState, lang: Lang, user_id: &str, kind: &str, p: &Practice, path: &str) {
-    let tr = Tr::new(lang);
-    let title = p.title(lang.code());
     let result = async {
         let Some(user) = gcm_store::accounts::get(&state.db, user_id).await? else {
             return Ok(());
         };
+        let lang = user
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or(lang);
+        let tr = Tr::new(lang);
+        let title = p.title(lang.code());
         let link = format!("{}/{}{}", state.options.public_url, lang.code(), path);
         let mut tx = state.db.begin_write().await?;
         gcm_store::outbox::enqueue_in(

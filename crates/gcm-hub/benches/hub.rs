@@ -401,7 +401,16 @@ async fn run(engine: &str, db: &Db, index: &SearchIndex, data: &Data, rounds: us
             let t_sugg = t.elapsed();
 
             let t = Instant::now();
-            let similar = index.similar("hub_request", id, 10, &viewer).unwrap();
+            // As the request's page asks: practices and requests, ten of them.
+            let similar = index
+                .similar_among(
+                    gcm_store::hub_requests::ENTITY,
+                    id,
+                    10,
+                    &viewer,
+                    gcm_store::hub_requests::SIMILAR_KINDS,
+                )
+                .unwrap();
             let t_sim = t.elapsed();
             if round > 0 {
                 parts[0].push(t_needs);

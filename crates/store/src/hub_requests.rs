@@ -6,8 +6,8 @@
 //! `hub_request`) and its objectives, actions and guiding principles in `framework_links`.
 //! Every step, question, answer and reminder is a row of `hub_request_events`. Each change and
 //! its events, audit entry, change-log row and letters commit in one transaction; functions that
-//! write letters take a [`Mailing`], which writes each in its recipient's language. Partners and the
-//! workplan are in [`crate::hub_setup`].
+//! write letters take a [`Mailing`], which writes each in its recipient's language. Partners
+//! and the workplan are in [`crate::hub_setup`].
 
 use std::collections::HashMap;
 

@@ -82,8 +82,12 @@ pub(crate) struct Derived {
     /// What partner suggestions read about every organisation.
     pub(crate) hub_universe: Mutex<Option<Arc<crate::hub_partners::Universe>>>,
     /// Held while the universe is rebuilt, so requests arriving meanwhile wait for that
-    /// rebuild instead of each starting their own.
-    pub(crate) hub_universe_build: tokio::sync::Mutex<()>,
+    /// rebuild (or keep the previous universe) instead of each starting their own; shared so
+    /// a rebuild running in the background can hold it.
+    pub(crate) hub_universe_build: Arc<tokio::sync::Mutex<()>>,
+    /// One more than the milliseconds beyond which a stale universe is rebuilt in the
+    /// background; 0: the default (`hub_partners::INLINE_REBUILD_MAX`).
+    pub(crate) hub_inline_rebuild_max_ms: std::sync::atomic::AtomicU64,
 }
 
 impl Db {
@@ -128,6 +132,17 @@ impl Db {
             backend,
             derived: Arc::default(),
         })
+    }
+
+    /// Sets how long a rebuild of the partner aggregates may have taken for readers to wait
+    /// for the next one rather than keep the previous aggregates while it runs (default
+    /// 150 ms; tests set 0 to see the background path with little data).
+    pub fn set_hub_inline_rebuild_max(&self, max: std::time::Duration) {
+        let ms = u64::try_from(max.as_millis()).unwrap_or(u64::MAX);
+        // Stored plus one, so that zero keeps meaning "not set".
+        self.derived
+            .hub_inline_rebuild_max_ms
+            .store(ms.saturating_add(1), std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -820,6 +820,8 @@ pub struct Universe {
     /// The change log's last sequence number when built.
     seq: Option<i64>,
     built: std::time::Instant,
+    /// How long building it took.
+    build_time: std::time::Duration,
     orgs: Vec<OrgFacts>,
     /// Organisation id → its place in `orgs`.
     at: HashMap<String, usize>,
@@ -840,6 +842,14 @@ pub struct Universe {
 /// transaction may commit a lower sequence number after a higher one was read.
 const UNIVERSE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// A universe that took longer than this to build is rebuilt in the background when stale,
+/// while readers keep the previous one; a quicker one is rebuilt before answering. A small
+/// instance (and every test) so always answers from the current data, and a large one (about
+/// a second with 100 000 practices) never makes a reader wait for a rebuild after a write,
+/// at the price of answering from data a rebuild old, as search answers from an index that
+/// follows the change log.
+const INLINE_REBUILD_MAX: std::time::Duration = std::time::Duration::from_millis(150);
+
 async fn last_change(db: &Db) -> Result<Option<i64>, DbError> {
     let row = sqlx::query("SELECT MAX(seq) AS seq FROM change_log")
         .fetch_one(db.pool())
@@ -849,33 +859,74 @@ async fn last_change(db: &Db) -> Result<Option<i64>, DbError> {
 
 /// The current [`Universe`], rebuilt when stale. One rebuild at a time: a request that
 /// finds it stale while another rebuilds waits for that rebuild, then uses it if it was built
-/// from at least the change it saw.
+/// from at least the change it saw; when the last build was slow (see
+/// [`INLINE_REBUILD_MAX`]) it answers from the stale one while the rebuild runs behind.
 async fn universe(db: &Db) -> Result<Arc<Universe>, DbError> {
-    let fresh = |seq: Option<i64>| {
+    let current = || {
         db.derived
             .hub_universe
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
-            .filter(|u| u.seq >= seq && u.built.elapsed() < UNIVERSE_MAX_AGE)
     };
+    let fresh =
+        |u: &Universe, seq: Option<i64>| u.seq >= seq && u.built.elapsed() < UNIVERSE_MAX_AGE;
     let seq = last_change(db).await?;
-    if let Some(u) = fresh(seq) {
-        return Ok(u);
+    if let Some(u) = current() {
+        if fresh(&u, seq) {
+            return Ok(u);
+        }
+        let inline_max = match db
+            .derived
+            .hub_inline_rebuild_max_ms
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            0 => INLINE_REBUILD_MAX,
+            ms => std::time::Duration::from_millis(ms - 1),
+        };
+        if u.build_time > inline_max {
+            // Only when no rebuild runs yet; one that runs will bring the change too, or the
+            // next reader after it will start another.
+            if let Ok(building) = db.derived.hub_universe_build.clone().try_lock_owned() {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let _building = building;
+                    match build_universe(&db, seq).await {
+                        Ok(u) => {
+                            keep(&db, u);
+                        }
+                        Err(e) => tracing::warn!(error = %e, "partner aggregates not rebuilt"),
+                    }
+                });
+            }
+            return Ok(u);
+        }
     }
     let _building = db.derived.hub_universe_build.lock().await;
-    if let Some(u) = fresh(seq) {
+    if let Some(u) = current().filter(|u| fresh(u, seq)) {
         return Ok(u);
     }
-    let u = Arc::new(build_universe(db, seq).await?);
+    Ok(keep(db, build_universe(db, seq).await?))
+}
+
+/// Makes `u` the universe readers get.
+fn keep(db: &Db, u: Universe) -> Arc<Universe> {
+    let u = Arc::new(u);
     *db.derived
         .hub_universe
         .lock()
         .unwrap_or_else(|e| e.into_inner()) = Some(u.clone());
-    Ok(u)
+    u
+}
+
+/// Waits until no rebuild of the shared aggregates runs (for benchmarks and tests that
+/// measure or need what a rebuild brings).
+pub async fn settle(db: &Db) {
+    let _idle = db.derived.hub_universe_build.lock().await;
 }
 
 async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> {
+    let started = std::time::Instant::now();
     let mut orgs: Vec<OrgFacts> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for r in sqlx::query(
@@ -1008,6 +1059,7 @@ async fn build_universe(db: &Db, seq: Option<i64>) -> Result<Universe, DbError> 
     Ok(Universe {
         seq,
         built: std::time::Instant::now(),
+        build_time: started.elapsed(),
         orgs,
         at,
         by_objective,

@@ -876,3 +876,54 @@ db_test!(
         assert!(eval.per_request.iter().all(|r| r.top5.len() == 5));
     }
 );
+
+db_test!(
+    a_slow_rebuild_runs_behind_the_previous_aggregates,
+    |app: TestApp| async move {
+        // As if every rebuild were slow (as with 100 000 practices): readers keep the previous
+        // aggregates while one rebuild runs behind.
+        app.db()
+            .set_hub_inline_rebuild_max(std::time::Duration::ZERO);
+        let gov = app.verified_user("gov@example.org", "Gov").await;
+        let gov_org = create_org(&gov, "Gouvernement", "member_state_government", "SEN").await;
+        let request = senegal_request(&app, &gov_org, true).await;
+        let first = app.verified_user("a@example.org", "First").await;
+        let first_org = create_org(&first, "First", "civil_society", "SEN").await;
+        let late = app.verified_user("b@example.org", "Late").await;
+        let late_org = create_org(&late, "Late", "civil_society", "SEN").await;
+        let suggested = async |gov: &Visitor| -> Vec<String> {
+            let res = gov
+                .get(&format!("/api/v1/hub/requests/{request}/partners"))
+                .await;
+            assert_eq!(res.status().as_u16(), 200);
+            let json: serde_json::Value = res.json().await.unwrap();
+            json["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["org_id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let publish = async |v: &Visitor, org: &str| {
+            let res = v
+                .post_form(
+                    &format!("/en/hub/partners/{org}/edit"),
+                    &profile_form("SEN"),
+                )
+                .await;
+            assert_eq!(res.status().as_u16(), 303);
+        };
+        publish(&first, &first_org).await;
+        // No aggregates yet: built before answering.
+        assert_eq!(suggested(&gov).await, std::slice::from_ref(&first_org));
+        publish(&late, &late_org).await;
+        // Stale: answered from the previous aggregates at once, the rebuild started behind.
+        assert_eq!(suggested(&gov).await, std::slice::from_ref(&first_org));
+        gcm_store::hub_partners::settle(app.db()).await;
+        let now = suggested(&gov).await;
+        assert!(
+            now.contains(&late_org) && now.contains(&first_org),
+            "{now:?}"
+        );
+    }
+);

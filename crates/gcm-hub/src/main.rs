@@ -379,6 +379,7 @@ async fn admin(settings: Settings, command: AdminCommand) -> Result<(), String> 
                     password: None,
                     roles: &roles,
                     email_verified: true,
+                    lang: None,
                 },
             )
             .await

@@ -116,7 +116,7 @@ pub fn job_handlers(
             policy: gcm_core::hub::ReminderPolicy {
                 wait_days: settings.hub_reminder_days,
             },
-            mailing: gcm_web::letters::mailing(public_url, gcm_web::i18n::Lang::En),
+            mailing: gcm_web::letters::mailing(public_url),
         }),
         Arc::new(gcm_store::maintenance::Prune),
         Arc::new(gcm_store::seed_import::ImportSeeds {

@@ -199,6 +199,9 @@ pub struct NewUser<'a> {
     pub password: Option<&'a str>,
     pub roles: &'a [PlatformRole],
     pub email_verified: bool,
+    /// The language the person reads letters in (a code the caller checked), when known: the
+    /// language of the page they signed up on.
+    pub lang: Option<&'a str>,
 }
 
 /// Creates an account (and audits it) inside an open transaction.
@@ -229,7 +232,8 @@ pub async fn create_in(
     let verified = new.email_verified.then(|| now.clone());
     sqlx::query(
         "INSERT INTO users (id, email, display_name, password_hash, email_verified_at, status, \
-         failed_logins, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'active', 0, $6, $6)",
+         failed_logins, created_at, updated_at, lang) \
+         VALUES ($1, $2, $3, $4, $5, 'active', 0, $6, $6, $7)",
     )
     .bind(&id)
     .bind(&email)
@@ -237,6 +241,7 @@ pub async fn create_in(
     .bind(&password_hash)
     .bind(&verified)
     .bind(&now)
+    .bind(new.lang)
     .execute(&mut *conn)
     .await?;
     for role in new.roles {
@@ -257,6 +262,7 @@ pub async fn create_in(
             "email": email, "display_name": display_name,
             "roles": new.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
             "email_verified": new.email_verified,
+            "lang": new.lang,
         })),
     )
     .await?;
@@ -268,21 +274,17 @@ pub async fn create_in(
         status: "active".into(),
         roles: new.roles.to_vec(),
         created_at: now,
-        lang: None,
+        lang: new.lang.map(str::to_string),
     })
 }
 
 /// Records the language `user_id` reads letters in (`lang` is a code the caller checked), and
 /// audits the change.
-pub async fn set_lang_in(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-    user_id: &str,
-    lang: &str,
-) -> Result<(), DbError> {
+pub async fn set_lang(db: &Db, actor: &Actor, user_id: &str, lang: &str) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
     let before: Option<Option<String>> = sqlx::query_scalar("SELECT lang FROM users WHERE id = $1")
         .bind(user_id)
-        .fetch_optional(&mut *conn)
+        .fetch_optional(&mut *tx)
         .await?;
     let Some(before) = before else {
         return Ok(());
@@ -294,23 +296,16 @@ pub async fn set_lang_in(
         .bind(user_id)
         .bind(lang)
         .bind(now_rfc3339())
-        .execute(&mut *conn)
+        .execute(&mut *tx)
         .await?;
     audit::append(
-        conn,
+        &mut tx,
         actor,
         Entry::new("user.language", "user", user_id)
             .before(json!({ "lang": before }))
             .after(json!({ "lang": lang })),
     )
     .await?;
-    Ok(())
-}
-
-/// [`set_lang_in`] in its own transaction.
-pub async fn set_lang(db: &Db, actor: &Actor, user_id: &str, lang: &str) -> Result<(), DbError> {
-    let mut tx = db.begin_write().await?;
-    set_lang_in(&mut tx, actor, user_id, lang).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -747,6 +742,7 @@ pub async fn complete_setup(
             password: Some(password),
             roles: &[PlatformRole::Administrator],
             email_verified: true,
+            lang: None,
         },
     )
     .await?;

@@ -77,7 +77,7 @@ pub struct Db {
 
 /// Aggregates this process derives from the database and reuses until the database changes
 /// (each is stamped with the change log's last sequence number when built).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Derived {
     /// What partner suggestions read about every organisation.
     pub(crate) hub_universe: Mutex<Option<Arc<crate::hub_partners::Universe>>>,
@@ -85,9 +85,19 @@ pub(crate) struct Derived {
     /// rebuild (or keep the previous universe) instead of each starting their own; shared so
     /// a rebuild running in the background can hold it.
     pub(crate) hub_universe_build: Arc<tokio::sync::Mutex<()>>,
-    /// One more than the milliseconds beyond which a stale universe is rebuilt in the
-    /// background; 0: the default (`hub_partners::INLINE_REBUILD_MAX`).
+    /// Milliseconds a universe may have taken to build for a reader who finds it stale to
+    /// wait for the next one; a slower one is rebuilt in the background.
     pub(crate) hub_inline_rebuild_max_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Default for Derived {
+    fn default() -> Self {
+        Derived {
+            hub_universe: Mutex::default(),
+            hub_universe_build: Arc::default(),
+            hub_inline_rebuild_max_ms: crate::hub_partners::INLINE_REBUILD_MAX_MS.into(),
+        }
+    }
 }
 
 impl Db {
@@ -139,10 +149,9 @@ impl Db {
     /// 150 ms; tests set 0 to see the background path with little data).
     pub fn set_hub_inline_rebuild_max(&self, max: std::time::Duration) {
         let ms = u64::try_from(max.as_millis()).unwrap_or(u64::MAX);
-        // Stored plus one, so that zero keeps meaning "not set".
         self.derived
             .hub_inline_rebuild_max_ms
-            .store(ms.saturating_add(1), std::sync::atomic::Ordering::Relaxed);
+            .store(ms, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -842,13 +842,13 @@ pub struct Universe {
 /// transaction may commit a lower sequence number after a higher one was read.
 const UNIVERSE_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// A universe that took longer than this to build is rebuilt in the background when stale,
-/// while readers keep the previous one; a quicker one is rebuilt before answering. A small
-/// instance (and every test) so always answers from the current data, and a large one (about
-/// a second with 100 000 practices) never makes a reader wait for a rebuild after a write,
-/// at the price of answering from data a rebuild old, as search answers from an index that
-/// follows the change log.
-const INLINE_REBUILD_MAX: std::time::Duration = std::time::Duration::from_millis(150);
+/// A universe that took longer than this many milliseconds to build is rebuilt in the
+/// background when stale, while readers keep the previous one; a quicker one is rebuilt before
+/// answering (`Db::set_hub_inline_rebuild_max` changes the limit). A small instance (and every
+/// test) so always answers from the current data, and a large one (about a second with 100 000
+/// practices) never makes a reader wait for a rebuild after a write, at the price of answering
+/// from data a rebuild old, as search answers from an index that follows the change log.
+pub(crate) const INLINE_REBUILD_MAX_MS: u64 = 150;
 
 async fn last_change(db: &Db) -> Result<Option<i64>, DbError> {
     let row = sqlx::query("SELECT MAX(seq) AS seq FROM change_log")
@@ -860,7 +860,7 @@ async fn last_change(db: &Db) -> Result<Option<i64>, DbError> {
 /// The current [`Universe`], rebuilt when stale. One rebuild at a time: a request that
 /// finds it stale while another rebuilds waits for that rebuild, then uses it if it was built
 /// from at least the change it saw; when the last build was slow (see
-/// [`INLINE_REBUILD_MAX`]) it answers from the stale one while the rebuild runs behind.
+/// [`INLINE_REBUILD_MAX_MS`]) it answers from the stale one while the rebuild runs behind.
 async fn universe(db: &Db) -> Result<Arc<Universe>, DbError> {
     let current = || {
         db.derived
@@ -876,14 +876,11 @@ async fn universe(db: &Db) -> Result<Arc<Universe>, DbError> {
         if fresh(&u, seq) {
             return Ok(u);
         }
-        let inline_max = match db
-            .derived
-            .hub_inline_rebuild_max_ms
-            .load(std::sync::atomic::Ordering::Relaxed)
-        {
-            0 => INLINE_REBUILD_MAX,
-            ms => std::time::Duration::from_millis(ms - 1),
-        };
+        let inline_max = std::time::Duration::from_millis(
+            db.derived
+                .hub_inline_rebuild_max_ms
+                .load(std::sync::atomic::Ordering::Relaxed),
+        );
         if u.build_time > inline_max {
             // Only when no rebuild runs yet; one that runs will bring the change too, or the
             // next reader after it will start another.

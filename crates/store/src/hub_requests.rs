@@ -547,11 +547,11 @@ pub async fn list(
     if let Some(s) = f.status {
         sql.push_str(&format!(" AND h.status = '{}'", s.as_str()));
     }
-    if let Some(c) = f.country.as_deref() {
+    if let Some(c) = &f.country {
         // Filters come validated (alpha-3 codes); quote defensively all the same.
         sql.push_str(&format!(
             " AND h.country = {}",
-            in_list(std::slice::from_ref(&c.to_string()))
+            in_list(std::slice::from_ref(c))
         ));
     }
     if let Some(n) = f.objective {

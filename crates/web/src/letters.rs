@@ -39,19 +39,19 @@ fn in_words(tr: &Tr, name: &str, value: &str) -> String {
             .map(|s| crate::routes::hub::status_label(tr, s))
             .unwrap_or_else(|| value.to_string()),
         "role" => PartnerRole::parse(value)
-            .map(|r| tr.t(&format!("hub-role-{}", r.as_str().replace('_', "-"))))
+            .map(|r| crate::routes::hub::role_label(tr, r))
             .unwrap_or_else(|| value.to_string()),
         "org_role" => tr.t(&format!("org-role-{value}")),
         _ => value.to_string(),
     }
 }
 
-/// The letters of a site at `site` (its public address), in `default_lang` for whoever never
-/// chose a language.
-pub fn mailing(site: &str, default_lang: Lang) -> Mailing {
+/// The letters of a site at `site` (its public address), in English for whoever never chose
+/// a language.
+pub fn mailing(site: &str) -> Mailing {
     Mailing {
         site: site.trim_end_matches('/').to_string(),
-        default_lang: default_lang.code().to_string(),
+        default_lang: Lang::En.code().to_string(),
         letters: Arc::new(TranslatedLetters),
     }
 }

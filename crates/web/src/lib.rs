@@ -48,7 +48,7 @@ impl AppState {
         AppState {
             db,
             compact,
-            mailing: letters::mailing(&options.public_url, i18n::Lang::En),
+            mailing: letters::mailing(&options.public_url),
             options: Arc::new(options),
             assets: Arc::new(assets::Assets::load()),
             started: std::time::Instant::now(),

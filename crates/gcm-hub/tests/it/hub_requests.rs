@@ -81,7 +81,7 @@ pub async fn cast(app: &TestApp) -> Cast {
 
 /// Letters as a server writes them, with links to no site in particular.
 pub fn letters() -> gcm_store::letters::Mailing {
-    gcm_web::letters::mailing("", gcm_web::i18n::Lang::En)
+    gcm_web::letters::mailing("")
 }
 
 pub fn draft(org: &str) -> Value {

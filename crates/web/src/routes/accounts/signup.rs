@@ -123,13 +123,13 @@ pub async fn submit(
             password: Some(&f.password),
             roles: &[],
             email_verified: false,
+            // Letters go in the language the person signed up in until they choose another.
+            lang: Some(lang.code()),
         },
     )
     .await;
     match created {
         Ok(user) => {
-            // Letters go in the language the person signed up in until they choose another.
-            accounts::set_lang(&state.db, &auth.actor(), &user.id, lang.code()).await?;
             send_verification(&state, lang, &user.id, &user.display_name, &user.email).await?;
             signed_in_redirect(
                 &state,

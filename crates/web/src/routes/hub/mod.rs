@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use gcm_core::accounts::{Action, OrgRole, Principal, allows};
-use gcm_core::hub::RequestStatus;
+use gcm_core::hub::{PartnerRole, RequestStatus};
 use gcm_store::hub_requests::{HubError, SupportRequest};
 use gcm_store::hub_setup::Partner;
 use utoipa_axum::router::OpenApiRouter;
@@ -139,6 +139,11 @@ pub fn hub_error(e: HubError) -> AppError {
 /// A request's step in words.
 pub fn status_label(tr: &Tr, s: RequestStatus) -> String {
     tr.t(&format!("hub-status-{}", s.as_str().replace('_', "-")))
+}
+
+/// A partner's role in a request's implementation, in words.
+pub fn role_label(tr: &Tr, r: PartnerRole) -> String {
+    tr.t(&format!("hub-role-{}", r.as_str().replace('_', "-")))
 }
 
 #[derive(Template)]

@@ -1037,7 +1037,7 @@ pub async fn request_page(
             .map(|p| PartnerView {
                 org_id: p.org_id.clone(),
                 name: p.org_name.clone(),
-                role: tr.t(&format!("hub-role-{}", p.role.as_str().replace('_', "-"))),
+                role: super::role_label(&tr, p.role),
                 state: tr.t(&format!("hub-partner-{}", p.state.as_str())),
                 may_answer: p.state == PartnerState::Invited
                     && a.partner_orgs.contains(&p.org_id)
@@ -1238,7 +1238,7 @@ pub async fn request_page(
             .iter()
             .map(|x| Choice {
                 value: x.as_str().to_string(),
-                label: tr.t(&format!("hub-role-{}", x.as_str().replace('_', "-"))),
+                label: super::role_label(&tr, *x),
                 checked: false,
             })
             .collect(),
